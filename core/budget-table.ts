@@ -1,0 +1,98 @@
+/**
+ * The Budget table (SPEC §1.2): one row per budget line, optionally per period.
+ */
+import { z } from "zod";
+import { SheetBlock, quoteSheet } from "./cells";
+import { BUDGET_COLUMNS, BudgetColumn } from "./columns";
+import { LineTypeSchema, parseLineType } from "./budget";
+import { ParsedTable, dropRowsWithoutPeriod } from "./journey-table";
+import { NumberOptions } from "./numbers";
+import { parsePeriod } from "./periods";
+import { RowReader, rowIsEmpty } from "./row-reader";
+import { readTable } from "./table";
+
+export const BudgetRowSchema = z.object({
+  rowIndex: z.number().int(),
+  rowRef: z.string(),
+  stage: z.string().min(1),
+  touchpoint: z.string(),
+  lineItem: z.string().min(1),
+  type: LineTypeSchema,
+  budget: z.number(),
+  /** null = not yet known. */
+  actual: z.number().nullable(),
+  forecast: z.number().nullable(),
+  budgetVolume: z.number().positive().nullable(),
+  actualVolume: z.number().min(0).nullable(),
+  /** Share of the budget that does not move with volume; 0 = fully variable. */
+  fixedShare: z.number().min(0).max(1),
+  period: z.string().nullable(),
+});
+export type BudgetRow = z.infer<typeof BudgetRowSchema>;
+
+/** Stage + Touchpoint + Line item + Type: what makes a budget line the same line across periods. */
+export function lineKey(row: Pick<BudgetRow, "stage" | "touchpoint" | "lineItem" | "type">): string {
+  return `${row.stage.toLowerCase()}\u0000${row.touchpoint.toLowerCase()}\u0000${row.lineItem.toLowerCase()}\u0000${row.type}`;
+}
+
+/** Reads the Budget table; every bad cell becomes a problem, rows never throw. */
+export function parseBudgetTable(
+  block: SheetBlock,
+  options: NumberOptions & { mapping: Record<string, string>; locate: boolean },
+): ParsedTable<BudgetRow> {
+  const { table, problems } = readTable("budget", block, BUDGET_COLUMNS, options.mapping, options.locate);
+  const result: ParsedTable<BudgetRow> = { rows: [], invalidRows: [], periods: [], problems, unreadable: true };
+  if (!table || problems.some((p) => p.severity === "error")) return result;
+  result.unreadable = false;
+  const r = new RowReader<BudgetColumn>(table, "budget", options, problems);
+  for (let i = 0; i < table.rows.length; i++) {
+    if (rowIsEmpty(table.rows[i])) continue;
+    r.start(i);
+    const row = readBudgetRow(r, table.sheet, table.headerRow + 2 + i);
+    if (!row) {
+      result.invalidRows.push(i);
+      continue;
+    }
+    const period = parsePeriod(r.raw("period"));
+    row.period = period ? period.label : null;
+    if (period) result.periods.push(period);
+    result.rows.push(row);
+  }
+  result.invalidRows.push(...dropRowsWithoutPeriod(result.rows, r));
+  result.invalidRows.sort((a, b) => a - b);
+  return result;
+}
+
+function readBudgetRow(r: RowReader<BudgetColumn>, sheet: string, sheetRow: number): BudgetRow | null {
+  const stage = r.text("stage");
+  if (!stage) r.fail("stage", "Stage", "is blank", "the journey stage this budget line belongs to");
+  const lineItem = r.text("lineItem");
+  if (!lineItem) r.fail("lineItem", "Line item", "is blank", "the name of the budget line");
+  const typeText = r.text("type");
+  const type = parseLineType(typeText);
+  if (!type) r.fail("type", "Type", "is not a line type", "cost (Expense, Spend) or revenue (Income, Sales)");
+  const budget = r.number("budget", "Budget", true);
+  const actual = r.number("actual", "Actual", false);
+  const forecast = r.number("forecast", "Forecast", false);
+  const budgetVolume = r.number("budgetVolume", "Budget volume", false, "a planned volume above 0 (leads, orders, tickets…)");
+  if (budgetVolume !== null && budgetVolume <= 0) r.fail("budgetVolume", "Budget volume", "is not above 0", "a planned volume above 0 (leads, orders, tickets…)");
+  const actualVolume = r.number("actualVolume", "Actual volume", false, "an actual volume of 0 or more");
+  if (actualVolume !== null && actualVolume < 0) r.fail("actualVolume", "Actual volume", "is negative", "an actual volume of 0 or more");
+  const fixedShare = r.fraction("fixedShare", "Fixed share");
+  if (!r.ok) return null;
+  return {
+    rowIndex: r.rowIndex,
+    rowRef: `${quoteSheet(sheet)}!${sheetRow}:${sheetRow}`,
+    stage,
+    touchpoint: r.text("touchpoint"),
+    lineItem,
+    type: type!,
+    budget: budget as number,
+    actual,
+    forecast,
+    budgetVolume,
+    actualVolume,
+    fixedShare: fixedShare ?? 0,
+    period: null,
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * What every host reads from a sheet: a 2-D array of cell values, and where that
+ * array sits, so every problem can name a cell such as `Journey!F7`.
+ */
+
+/** One cell as a host hands it over. Spreadsheet errors arrive as text (`#N/A`). */
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+/** A block of cells read from a sheet: `values[0]` is at `origin` (0-based row/column). */
+export interface SheetBlock {
+  sheet: string;
+  origin: { row: number; col: number };
+  values: CellValue[][];
+}
+
+const ERROR_VALUES = new Set([
+  "#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+  "#GETTING_DATA", "#ERROR!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+]);
+
+/** True for a spreadsheet error value such as `#N/A` or `#DIV/0!`. */
+export function isSpreadsheetError(value: CellValue): value is string {
+  return typeof value === "string" && value.startsWith("#") && ERROR_VALUES.has(value.trim().toUpperCase());
+}
+
+/** Blank: nothing, or only white space. */
+export function isBlank(value: CellValue): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(col: number): string {
+  let n = col + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** Quotes a sheet name the way spreadsheets do when it needs it: `'Budget 2026'!B4`. */
+export function quoteSheet(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** `Journey!F7` for 0-based row 6, column 5. */
+export function cellAddress(sheet: string, row: number, col: number): string {
+  return `${quoteSheet(sheet)}!${columnLetter(col)}${row + 1}`;
+}
+
+/** `Journey!A1:H1`. */
+export function rangeAddress(sheet: string, row: number, col: number, rows: number, cols: number): string {
+  const start = `${columnLetter(col)}${row + 1}`;
+  if (rows <= 1 && cols <= 1) return `${quoteSheet(sheet)}!${start}`;
+  return `${quoteSheet(sheet)}!${start}:${columnLetter(col + cols - 1)}${row + rows}`;
+}
+
+/** How a value looked to the user, for messages: text in quotes, blanks named. */
+export function describeValue(value: CellValue): string {
+  if (isBlank(value)) return "blank";
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? value.slice(0, 57) + "..." : value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid date" : `the date ${value.toISOString().slice(0, 10)}`;
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  return String(value);
+}
+
+/** Text of a cell for text columns (numbers and booleans become their text). */
+export function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).trim();
+}
+
+/**
+ * Text that a spreadsheet would turn into a formula or a number-like entry if typed:
+ * hosts that write through a "user entered" path must guard it so it stays text.
+ */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text) || /^'/.test(text);
+}

@@ -1,0 +1,205 @@
+/**
+ * The Journey table (SPEC §1.1): one row per KPI, optionally per period.
+ */
+import { z } from "zod";
+import { CellValue, SheetBlock, quoteSheet } from "./cells";
+import { JOURNEY_COLUMNS, JourneyColumn } from "./columns";
+import { NumberOptions } from "./numbers";
+import { Period, parsePeriod } from "./periods";
+import { Problem, problem } from "./problems";
+import { RowReader, rowIsEmpty } from "./row-reader";
+import { DirectionSchema, definitionProblem, parseDirection } from "./scoring";
+import { readTable } from "./table";
+
+export const PERSPECTIVES = ["Financial", "Customer", "Internal process", "Learning & growth"] as const;
+export const PerspectiveSchema = z.enum(PERSPECTIVES);
+export type Perspective = z.infer<typeof PerspectiveSchema>;
+
+const PERSPECTIVE_WORDS: Record<string, Perspective> = {
+  financial: "Financial", finance: "Financial",
+  customer: "Customer", customers: "Customer",
+  internalprocess: "Internal process", internal: "Internal process", internalprocesses: "Internal process", process: "Internal process", processes: "Internal process",
+  "learning&growth": "Learning & growth", learningandgrowth: "Learning & growth", learning: "Learning & growth", growth: "Learning & growth", "l&g": "Learning & growth",
+};
+
+export function parsePerspective(text: string): Perspective | null {
+  return PERSPECTIVE_WORDS[text.toLowerCase().replace(/[\s_\-.]/g, "")] ?? null;
+}
+
+/** One KPI row as the core works with it. */
+export const KpiRowSchema = z.object({
+  /** 0-based index among the table's data rows. */
+  rowIndex: z.number().int(),
+  /** `Journey!7`-style reference to the row, for lists of skipped or duplicate rows. */
+  rowRef: z.string(),
+  stage: z.string().min(1),
+  touchpoint: z.string(),
+  momentOfTruth: z.boolean(),
+  perspective: PerspectiveSchema,
+  objective: z.string(),
+  initiative: z.string(),
+  kpi: z.string().min(1),
+  unit: z.string(),
+  direction: DirectionSchema,
+  baseline: z.number().nullable(),
+  target: z.number(),
+  targetMax: z.number().nullable(),
+  /** null = no data yet. */
+  actual: z.number().nullable(),
+  weight: z.number().min(0),
+  /** null = the settings' KPI tolerance. */
+  tolerance: z.number().min(0).max(1).nullable(),
+  period: z.string().nullable(),
+  owner: z.string(),
+});
+export type KpiRow = z.infer<typeof KpiRowSchema>;
+
+/** Stage + Touchpoint + Perspective + KPI: what makes a KPI the same KPI across periods. */
+export function kpiKey(row: Pick<KpiRow, "stage" | "touchpoint" | "perspective" | "kpi">): string {
+  return `${row.stage.toLowerCase()}\u0000${row.touchpoint.toLowerCase()}\u0000${row.perspective}\u0000${row.kpi.toLowerCase()}`;
+}
+
+const MOT_WORDS: Record<string, boolean> = {
+  yes: true, y: true, true: true, "1": true, x: true, "✓": true, "✔": true,
+  no: false, n: false, false: false, "0": false, "": false,
+};
+
+function parseMomentOfTruth(value: CellValue): boolean | null {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value === 1 ? true : value === 0 ? false : null;
+  if (value === null || value === undefined) return false;
+  return MOT_WORDS[String(value).trim().toLowerCase()] ?? null;
+}
+
+export interface ParsedTable<R> {
+  rows: R[];
+  /** Rows with errors (left out when skipping invalid rows). */
+  invalidRows: number[];
+  periods: Period[];
+  problems: Problem[];
+  /** The table could not be read at all (missing columns, empty). */
+  unreadable: boolean;
+}
+
+/** Reads the Journey table; every bad cell becomes a problem, rows never throw. */
+export function parseJourneyTable(
+  block: SheetBlock,
+  options: NumberOptions & { mapping: Record<string, string>; locate: boolean },
+): ParsedTable<KpiRow> {
+  const { table, problems } = readTable("journey", block, JOURNEY_COLUMNS, options.mapping, options.locate);
+  const result: ParsedTable<KpiRow> = { rows: [], invalidRows: [], periods: [], problems, unreadable: true };
+  if (!table || problems.some((p) => p.severity === "error")) return result;
+  result.unreadable = false;
+  const r = new RowReader<JourneyColumn>(table, "journey", options, problems);
+  for (let i = 0; i < table.rows.length; i++) {
+    if (rowIsEmpty(table.rows[i])) continue;
+    r.start(i);
+    const row = readKpiRow(r, table.sheet, table.headerRow + 2 + i);
+    if (!row) {
+      result.invalidRows.push(i);
+      continue;
+    }
+    const period = parsePeriod(r.raw("period"));
+    row.period = period ? period.label : null;
+    if (period) result.periods.push(period);
+    result.rows.push(row);
+  }
+  result.invalidRows.push(...dropRowsWithoutPeriod(result.rows, r));
+  result.invalidRows.sort((a, b) => a - b);
+  warnDuplicates(result.rows, problems);
+  return result;
+}
+
+function readKpiRow(r: RowReader<JourneyColumn>, sheet: string, sheetRow: number): KpiRow | null {
+  const stage = r.text("stage");
+  if (!stage) r.fail("stage", "Stage", "is blank", "the journey stage this KPI belongs to");
+  const kpi = r.text("kpi");
+  if (!kpi) r.fail("kpi", "KPI", "is blank", "the KPI's name");
+  const perspectiveText = r.text("perspective");
+  const perspective = parsePerspective(perspectiveText);
+  if (!perspective) r.fail("perspective", "Perspective", perspectiveText ? "is not a scorecard perspective" : "is blank", "Financial, Customer, Internal process or Learning & growth");
+  const mot = parseMomentOfTruth(r.raw("momentOfTruth"));
+  if (mot === null) r.fail("momentOfTruth", "Moment of truth", "is not yes or no", "yes/no, true/false, 1/0, or x/blank");
+  const direction = parseDirection(r.text("direction"));
+  if (!direction) r.fail("direction", "Direction", "is not a direction", "higher, lower or range (or Higher is better, Lower is better, Within range)");
+  const baseline = r.number("baseline", "Baseline", false);
+  const target = r.number("target", "Target", true);
+  const targetMax = r.number("targetMax", "Target max", false);
+  const actual = r.number("actual", "Actual", false);
+  const weight = r.number("weight", "Weight", false, "a weight of 0 or more (blank = 1)");
+  if (weight !== null && weight < 0) r.fail("weight", "Weight", "is negative", "a weight of 0 or more (blank = 1)");
+  const tolerance = r.fraction("tolerance", "Tolerance");
+  if (direction && target !== null && r.ok) {
+    const bad = definitionProblem({ direction, target, baseline, targetMax });
+    if (bad) r.fail(bad.column, labelOf(bad.column), bad.why, bad.expected);
+  }
+  if (!r.ok) return null;
+  return {
+    rowIndex: r.rowIndex,
+    rowRef: `${quoteSheet(sheet)}!${sheetRow}:${sheetRow}`,
+    stage,
+    touchpoint: r.text("touchpoint"),
+    momentOfTruth: mot as boolean,
+    perspective: perspective as Perspective,
+    objective: r.text("objective"),
+    initiative: r.text("initiative"),
+    kpi,
+    unit: r.text("unit"),
+    direction: direction!,
+    baseline,
+    target: target as number,
+    targetMax,
+    actual,
+    weight: weight ?? 1,
+    tolerance,
+    period: null,
+    owner: r.text("owner"),
+  };
+}
+
+function labelOf(key: string): string {
+  return JOURNEY_COLUMNS.find((c) => c.key === key)!.label;
+}
+
+/**
+ * When some rows have a period, every row must: a row without one cannot be placed in time.
+ * Removes such rows and returns their indexes.
+ */
+export function dropRowsWithoutPeriod<R extends { period: string | null; rowIndex: number }, K extends string>(
+  rows: R[],
+  r: RowReader<K>,
+): number[] {
+  if (!rows.some((row) => row.period !== null)) return [];
+  const dropped: number[] = [];
+  for (let i = rows.length - 1; i >= 0; i--) {
+    if (rows[i].period !== null) continue;
+    r.start(rows[i].rowIndex);
+    r.fail("period" as K, "Period", "is blank while other rows have a period", "a period such as 2026-03, 2026-Q1 or a date");
+    dropped.push(rows[i].rowIndex);
+    rows.splice(i, 1);
+  }
+  return dropped.reverse();
+}
+
+function warnDuplicates(rows: KpiRow[], problems: Problem[]): void {
+  const first = new Map<string, KpiRow>();
+  for (const row of rows) {
+    const key = `${kpiKey(row)}\u0000${row.period ?? ""}`;
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, row);
+      continue;
+    }
+    problems.push(
+      problem({
+        severity: "warning",
+        table: "journey",
+        cell: row.rowRef,
+        value: `${row.stage} / ${row.touchpoint || "-"} / ${row.perspective} / ${row.kpi}${row.period ? ` / ${row.period}` : ""}`,
+        expected: `one row per KPI and period (same as row ${earlier.rowRef.split("!")[1].split(":")[0]}; both are scored)`,
+        what: "Duplicate KPI row",
+        rowIndex: row.rowIndex,
+      }),
+    );
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * Finding a table in a block of cells and matching its headers to our columns.
+ */
+import { CellValue, SheetBlock, cellAddress, cellText, describeValue, isBlank, rangeAddress } from "./cells";
+import { ColumnSpec, normalizeHeader } from "./columns";
+import { Problem, problem } from "./problems";
+
+export interface Table<K extends string> {
+  sheet: string;
+  /** 0-based sheet row of the header. */
+  headerRow: number;
+  /** 0-based sheet column of the first column. */
+  firstCol: number;
+  /** Our column → index within each row (absent when the table lacks it). */
+  columns: Partial<Record<K, number>>;
+  /** The header text the user wrote for each of our columns. */
+  headers: Partial<Record<K, string>>;
+  /** Data rows (below the header). */
+  rows: CellValue[][];
+}
+
+export type TableKind = "journey" | "budget";
+
+function nonEmptyCount(row: CellValue[] | undefined): number {
+  if (!row) return 0;
+  let n = 0;
+  for (const v of row) if (!isBlank(v)) n++;
+  return n;
+}
+
+/**
+ * In a whole sheet or a selection, the header row is the first row with at least two
+ * non-empty cells, and the table runs down to the last row before the first fully empty row.
+ * A named table (Excel table, named range) starts at its first row: pass `locate: false`.
+ */
+export function locateTable(block: SheetBlock, locate: boolean): SheetBlock | null {
+  const values = block.values;
+  let header = 0;
+  if (locate) {
+    while (header < values.length && nonEmptyCount(values[header]) < 2) header++;
+  } else {
+    while (header < values.length && nonEmptyCount(values[header]) === 0) header++;
+  }
+  if (header >= values.length) return null;
+  let end = header + 1;
+  while (end < values.length && nonEmptyCount(values[end]) > 0) end++;
+  // Trim columns to the header's last non-empty cell: cells beyond it belong to no column.
+  const headerCells = values[header];
+  let lastCol = headerCells.length - 1;
+  while (lastCol > 0 && isBlank(headerCells[lastCol])) lastCol--;
+  let firstCol = 0;
+  if (locate) while (firstCol < lastCol && isBlank(headerCells[firstCol])) firstCol++;
+  const sliced = firstCol === 0 && lastCol === headerCells.length - 1;
+  return {
+    sheet: block.sheet,
+    origin: { row: block.origin.row + header, col: block.origin.col + firstCol },
+    values: sliced ? values.slice(header, end) : values.slice(header, end).map((r) => r.slice(firstCol, lastCol + 1)),
+  };
+}
+
+/**
+ * Matches headers to columns (aliases and the user's mapping), and reports missing
+ * required columns and ambiguous headers.
+ */
+export function readTable<K extends string>(
+  kind: TableKind,
+  block: SheetBlock,
+  specs: readonly ColumnSpec<K>[],
+  mapping: Record<string, string>,
+  locate: boolean,
+): { table: Table<K> | null; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const tableLabel = kind === "journey" ? "Journey" : "Budget";
+  const required = specs.filter((s) => s.required).map((s) => s.label).join(", ");
+  const found = locateTable(block, locate);
+  if (!found) {
+    problems.push(
+      problem({
+        table: kind,
+        cell: `${block.sheet}`,
+        value: "no table",
+        expected: `a header row with ${required}`,
+        what: `The ${tableLabel} table is empty`,
+      }),
+    );
+    return { table: null, problems };
+  }
+  const lookup = new Map<string, K>();
+  for (const spec of specs) {
+    for (const name of [spec.key, spec.label, ...spec.aliases]) lookup.set(normalizeHeader(name), spec.key);
+  }
+  const mapped = new Map<string, K>();
+  for (const [userHeader, ours] of Object.entries(mapping)) {
+    const key = lookup.get(normalizeHeader(ours));
+    if (key) mapped.set(normalizeHeader(userHeader), key);
+    else
+      problems.push(
+        problem({
+          severity: "warning",
+          table: "settings",
+          cell: null,
+          value: JSON.stringify(ours),
+          expected: `one of ${specs.map((s) => s.label).join(", ")}`,
+          what: `The column mapping for "${userHeader}" names an unknown column "${ours}"`,
+        }),
+      );
+  }
+  const headerCells = found.values[0];
+  const columns: Partial<Record<K, number>> = {};
+  const headers: Partial<Record<K, string>> = {};
+  const { row: headerRow, col: firstCol } = found.origin;
+  headerCells.forEach((cell, i) => {
+    const text = cellText(cell);
+    if (!text) return;
+    const norm = normalizeHeader(text);
+    const key = mapped.get(norm) ?? lookup.get(norm);
+    if (!key) return; // unknown extra columns are kept and ignored
+    if (columns[key] !== undefined) {
+      problems.push(
+        problem({
+          severity: "warning",
+          table: kind,
+          cell: cellAddress(found.sheet, headerRow, firstCol + i),
+          value: describeValue(cell),
+          expected: `one column per field (the first, ${cellAddress(found.sheet, headerRow, firstCol + columns[key]!)}, is used)`,
+          what: `Header ${describeValue(cell)} is a second column for ${specs.find((s) => s.key === key)!.label}`,
+        }),
+      );
+      return;
+    }
+    columns[key] = i;
+    headers[key] = text;
+  });
+  const headerRange = rangeAddress(found.sheet, headerRow, firstCol, 1, Math.max(1, headerCells.length));
+  for (const spec of specs) {
+    if (spec.required && columns[spec.key] === undefined) {
+      const also = spec.aliases.length ? ` (also accepted: ${spec.aliases.join(", ")})` : "";
+      problems.push(
+        problem({
+          table: kind,
+          cell: headerRange,
+          value: headerCells.map(cellText).filter(Boolean).join(", ") || "blank",
+          expected: `a column headed ${spec.label}${also}, or a column mapping in settings`,
+          what: `The ${tableLabel} table has no ${spec.label} column`,
+        }),
+      );
+    }
+  }
+  const rows = found.values.slice(1);
+  if (rows.length === 0 && !problems.some((p) => p.severity === "error")) {
+    problems.push(
+      problem({
+        table: kind,
+        cell: rangeAddress(found.sheet, headerRow + 1, firstCol, 1, 1),
+        value: "blank",
+        expected: `at least one ${kind === "journey" ? "KPI" : "budget line"} row below the header`,
+        what: `The ${tableLabel} table has headers but no rows`,
+      }),
+    );
+  }
+  return { table: { sheet: found.sheet, headerRow, firstCol, columns, headers, rows }, problems };
+}
+
+/** Address of the cell of data row `rowIndex`, column index `col` within the table. */
+export function tableCell(table: Table<string>, rowIndex: number, col: number): string {
+  return cellAddress(table.sheet, table.headerRow + 1 + rowIndex, table.firstCol + col);
+}
