@@ -14,6 +14,8 @@ import { readTable } from "./table";
 export const BudgetRowSchema = z.object({
   rowIndex: z.number().int(),
   rowRef: z.string(),
+  /** Address of the Stage cell, for the unmatched-stage warning. */
+  stageCell: z.string(),
   stage: z.string().min(1),
   touchpoint: z.string(),
   lineItem: z.string().min(1),
@@ -83,6 +85,7 @@ function readBudgetRow(r: RowReader<BudgetColumn>, sheet: string, sheetRow: numb
   return {
     rowIndex: r.rowIndex,
     rowRef: `${quoteSheet(sheet)}!${sheetRow}:${sheetRow}`,
+    stageCell: r.cell("stage"),
     stage,
     touchpoint: r.text("touchpoint"),
     lineItem,

@@ -1,0 +1,172 @@
+/**
+ * From the tables a host read to every figure of the report: parse, validate, score,
+ * budget, journey view. Pure; never throws on cell content.
+ */
+import { SheetBlock } from "./cells";
+import { BudgetGroupTotal, BudgetLine, budgetTotals, buildBudgetLines, byStage, totalOf } from "./budget-lines";
+import { BudgetRow, parseBudgetTable } from "./budget-table";
+import { nameKey } from "./group";
+import { KpiRow, ParsedTable, parseJourneyTable } from "./journey-table";
+import { buildJourneyView, StageView, TouchpointView } from "./journey-view";
+import { orderPeriods, parsePeriod } from "./periods";
+import { Problem, hasErrors, problem, sortProblems } from "./problems";
+import { Scorecard, ScoredKpi, buildScorecard, momentsAtRisk } from "./scorecard";
+import { Settings } from "./settings";
+
+export interface TableInput {
+  block: SheetBlock;
+  /** True for a whole sheet or a selection (find the header row); false for a named table. */
+  locate: boolean;
+  /** How the host found it, for the UI: `table "Journey"`, `sheet "Journey"`, `selection`. */
+  foundAs?: string;
+}
+
+export interface AnalysisInput {
+  journey: TableInput | null;
+  budget?: TableInput | null;
+}
+
+export interface Analysis {
+  asOf: string | null;
+  periods: string[];
+  settings: Settings;
+  scorecard: Scorecard;
+  momentsAtRisk: ScoredKpi[];
+  budgetLines: BudgetLine[];
+  budgetByStage: BudgetGroupTotal[];
+  budgetByTouchpoint: BudgetGroupTotal[];
+  /** All cost lines, all revenue lines: the totals (never one sum of both). */
+  budgetTotal: BudgetGroupTotal;
+  hasBudget: boolean;
+  stages: StageView[];
+  touchpoints: TouchpointView[];
+  /** Warnings, plus the errors of rows that were skipped (skip-invalid-rows). */
+  problems: Problem[];
+  /** Errors of the rows left out, when skipping invalid rows. */
+  skipped: Problem[];
+}
+
+export interface AnalysisOutcome {
+  /** null when an error stops the report (nothing is written). */
+  analysis: Analysis | null;
+  problems: Problem[];
+}
+
+const NO_ROWS = { rows: [], invalidRows: [], periods: [], problems: [], unreadable: false };
+
+export function analyse(input: AnalysisInput, settings: Settings, settingsProblems: Problem[] = []): AnalysisOutcome {
+  const problems: Problem[] = [...settingsProblems];
+  const options = { decimalComma: settings.decimalComma };
+  if (!input.journey) {
+    problems.push(problem({
+      table: "journey", cell: null, value: "nothing",
+      expected: `an Excel table or named range "${settings.tableNames.journey}", a sheet of that name, or a selected range with headers`,
+      what: "No Journey table was found",
+    }));
+    return { analysis: null, problems };
+  }
+  const journey = parseJourneyTable(input.journey.block, { ...options, mapping: settings.columnMapping.journey, locate: input.journey.locate });
+  const budget: ParsedTable<BudgetRow> = input.budget
+    ? parseBudgetTable(input.budget.block, { ...options, mapping: settings.columnMapping.budget, locate: input.budget.locate })
+    : NO_ROWS;
+  problems.push(...journey.problems, ...budget.problems);
+  const blocked = journey.unreadable || budget.unreadable || (hasErrors(problems) && !settings.skipInvalidRows);
+  if (blocked) return { analysis: null, problems: sortProblems(problems) };
+  if (journey.rows.length === 0) {
+    problems.push(problem({
+      table: "journey", cell: null, value: "no valid rows", expected: "at least one valid KPI row",
+      what: "Every row of the Journey table has errors",
+    }));
+    return { analysis: null, problems: sortProblems(problems) };
+  }
+
+  const periods = orderPeriods([...journey.periods, ...budget.periods]);
+  const periodIndex = new Map(periods.map((p, i) => [p, i]));
+  const asOf = chooseAsOf(periods, periodIndex, journey.rows, budget.rows, settings, problems);
+  if (asOf === undefined) return { analysis: null, problems: sortProblems(problems) };
+
+  const scorecard = buildScorecard(journey.rows, asOf, periodIndex, settings, problems);
+  const asOfIndex = asOf === null ? -1 : periodIndex.get(asOf)!;
+  const budgetPeriods = new Set(budget.rows.map((r) => r.period).filter((p): p is string => p !== null));
+  const lines = buildBudgetLines(budget.rows, {
+    asOf,
+    periodIndex,
+    totalPeriods: budgetPeriods.size,
+    elapsedPeriods: [...budgetPeriods].filter((p) => periodIndex.get(p)! <= asOfIndex).length,
+    settings,
+  });
+  const tol = settings.budgetTolerance;
+  const view = buildJourneyView(scorecard, lines, settings);
+  warnBudgetOnlyStages(view.budgetOnlyStages, budget.rows, scorecard.stageOrder, problems);
+  const cost = lines.filter((l) => l.type === "cost");
+  const revenue = lines.filter((l) => l.type === "revenue");
+  const errors = problems.filter((p) => p.severity === "error");
+  return {
+    analysis: {
+      asOf,
+      periods,
+      settings,
+      scorecard,
+      momentsAtRisk: momentsAtRisk(scorecard.kpis),
+      budgetLines: lines,
+      budgetByStage: budgetTotals(lines, byStage, (l) => l.stage, tol),
+      budgetByTouchpoint: budgetTotals(lines.filter((l) => l.touchpoint), (l) => `${nameKey(l.stage)}\u0000${nameKey(l.touchpoint)}`, (l) => `${l.stage} / ${l.touchpoint}`, tol),
+      budgetTotal: {
+        name: "Total",
+        cost: cost.length ? totalOf(cost, "cost", tol) : null,
+        revenue: revenue.length ? totalOf(revenue, "revenue", tol) : null,
+      },
+      hasBudget: lines.length > 0,
+      stages: view.stages,
+      touchpoints: view.touchpoints,
+      problems: sortProblems(problems),
+      skipped: errors,
+    },
+    problems: sortProblems(problems),
+  };
+}
+
+/**
+ * The as-of period: the setting when given (it must be a period of the tables), else the
+ * latest period with at least one actual in either table. null without periods;
+ * undefined when the setting names no known period (an error was recorded).
+ */
+function chooseAsOf(
+  periods: string[],
+  periodIndex: Map<string, number>,
+  kpis: KpiRow[],
+  lines: BudgetRow[],
+  settings: Settings,
+  problems: Problem[],
+): string | null | undefined {
+  if (periods.length === 0) return null;
+  if (settings.asOfPeriod) {
+    const wanted = parsePeriod(settings.asOfPeriod)?.label ?? settings.asOfPeriod;
+    if (periodIndex.has(wanted)) return wanted;
+    problems.push(problem({
+      table: "settings", cell: null, value: JSON.stringify(settings.asOfPeriod),
+      expected: `one of the periods in the tables: ${periods.join(", ")}`,
+      what: `The as-of period ${JSON.stringify(settings.asOfPeriod)} is not in the tables`,
+    }));
+    return undefined;
+  }
+  let latest = -1;
+  for (const r of kpis) if (r.actual !== null && r.period !== null) latest = Math.max(latest, periodIndex.get(r.period!)!);
+  for (const r of lines) if (r.actual !== null && r.period !== null) latest = Math.max(latest, periodIndex.get(r.period!)!);
+  return periods[latest >= 0 ? latest : periods.length - 1];
+}
+
+function warnBudgetOnlyStages(stages: string[], rows: BudgetRow[], journeyStages: string[], problems: Problem[]): void {
+  for (const stage of stages) {
+    const first = rows.find((r) => nameKey(r.stage) === nameKey(stage))!;
+    problems.push(problem({
+      severity: "warning",
+      table: "budget",
+      cell: first.stageCell,
+      value: JSON.stringify(stage),
+      expected: `a stage of the Journey table (${journeyStages.join(", ")}); it is shown after them`,
+      what: `Stage ${JSON.stringify(stage)} is not in the Journey table`,
+      rowIndex: first.rowIndex,
+    }));
+  }
+}

@@ -1,0 +1,28 @@
+/** Groups items by a key, keeping the order in which each key first appears. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Case- and space-insensitive key for names users type twice (stages, touchpoints). */
+export function nameKey(name: string): string {
+  return name.trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+/** Σ of the numbers, or null when there are none. */
+export function sumOrNull(values: readonly (number | null)[]): number | null {
+  let total = 0;
+  let any = false;
+  for (const v of values) {
+    if (v === null) continue;
+    total += v;
+    any = true;
+  }
+  return any ? total : null;
+}

@@ -1,0 +1,130 @@
+/**
+ * The journey view (SPEC §2.4): scorecard and budget joined on Stage (and Touchpoint where
+ * both have it), stage by stage in journey order.
+ */
+import { z } from "zod";
+import { VarianceStatusSchema } from "./budget";
+import { BudgetLine, totalOf } from "./budget-lines";
+import { groupBy, nameKey } from "./group";
+import { RollUp } from "./rollup";
+import { KpiStatusSchema } from "./scoring";
+import { Scorecard } from "./scorecard";
+import { Settings } from "./settings";
+
+export const SpendSchema = z.object({
+  /** Cost lines only (year to date with periods). */
+  budget: z.number().nullable(),
+  actual: z.number().nullable(),
+  variance: z.number().nullable(),
+  variancePct: z.number().nullable(),
+  spendStatus: VarianceStatusSchema,
+  /** Share of the total cost actual. */
+  spendShare: z.number().nullable(),
+  /** Σ actual cost of cost lines with an actual volume ÷ Σ those volumes. */
+  costPerOutcome: z.number().nullable(),
+  revenueActual: z.number().nullable(),
+  /** (revenue actual − cost actual) / cost actual, where the stage has revenue lines. */
+  returnOnSpend: z.number().nullable(),
+});
+
+export const StageViewSchema = SpendSchema.extend({
+  name: z.string(),
+  /** False for a stage found only in the Budget table. */
+  inJourney: z.boolean(),
+  score: z.number().nullable(),
+  status: KpiStatusSchema,
+  kpis: z.number().int(),
+  withData: z.number().int(),
+  momentsOfTruth: z.number().int(),
+  momentsAtRisk: z.number().int(),
+});
+export type StageView = z.infer<typeof StageViewSchema>;
+
+export const TouchpointViewSchema = SpendSchema.extend({
+  stage: z.string(),
+  touchpoint: z.string(),
+  score: z.number().nullable(),
+  status: KpiStatusSchema,
+  kpis: z.number().int(),
+});
+export type TouchpointView = z.infer<typeof TouchpointViewSchema>;
+
+
+function spendOf(lines: readonly BudgetLine[], totalCostActual: number | null, tolerance: number): z.infer<typeof SpendSchema> {
+  const cost = lines.filter((l) => l.type === "cost");
+  const revenue = lines.filter((l) => l.type === "revenue");
+  const c = cost.length ? totalOf(cost, "cost", tolerance) : null;
+  const withVolume = cost.filter((l) => l.actual !== null && l.actualVolume !== null);
+  const volume = withVolume.reduce((s, l) => s + l.actualVolume!, 0);
+  const revenueActual = revenue.length ? totalOf(revenue, "revenue", tolerance).actual : null;
+  const costActual = c?.actual ?? null;
+  return {
+    budget: c ? c.budget : null,
+    actual: costActual,
+    variance: c?.variance ?? null,
+    variancePct: c?.variancePct ?? null,
+    spendStatus: c?.status ?? "No data",
+    spendShare: costActual !== null && totalCostActual ? costActual / totalCostActual : null,
+    costPerOutcome: volume > 0 ? withVolume.reduce((s, l) => s + l.actual!, 0) / volume : null,
+    revenueActual,
+    returnOnSpend: revenueActual !== null && costActual ? (revenueActual - costActual) / costActual : null,
+  };
+}
+
+/** Stages in journey order, then stages found only in the budget. */
+export function buildJourneyView(card: Scorecard, lines: readonly BudgetLine[], settings: Settings): {
+  stages: StageView[];
+  touchpoints: TouchpointView[];
+  budgetOnlyStages: string[];
+} {
+  const tol = settings.budgetTolerance;
+  const costActuals = lines.filter((l) => l.type === "cost" && l.actual !== null);
+  const totalCostActual = costActuals.length ? costActuals.reduce((s, l) => s + l.actual!, 0) : null;
+  const linesByStage = groupBy(lines, (l) => nameKey(l.stage));
+  const kpisByStage = groupBy(card.kpis, (k) => nameKey(k.stage));
+  const journeyStages = new Set(card.stageOrder.map(nameKey));
+  const budgetOnlyStages = [...linesByStage.values()].map((g) => g[0].stage).filter((s) => !journeyStages.has(nameKey(s)));
+
+  const stageRollUps = new Map(card.stages.map((r) => [nameKey(r.name), r]));
+  const stages: StageView[] = [...card.stageOrder, ...budgetOnlyStages].map((name) => {
+    const key = nameKey(name);
+    const roll: RollUp | undefined = stageRollUps.get(key);
+    const kpis = kpisByStage.get(key) ?? [];
+    const mot = kpis.filter((k) => k.momentOfTruth);
+    return {
+      name,
+      inJourney: journeyStages.has(key),
+      score: roll?.score ?? null,
+      status: roll?.status ?? "No data",
+      kpis: kpis.length,
+      withData: roll?.withData ?? 0,
+      momentsOfTruth: mot.length,
+      momentsAtRisk: mot.filter((k) => k.status === "Amber" || k.status === "Red").length,
+      ...spendOf(linesByStage.get(key) ?? [], totalCostActual, tol),
+    };
+  });
+
+  const tpKey = (stage: string, tp: string) => `${nameKey(stage)}\u0000${nameKey(tp)}`;
+  const linesByTouchpoint = groupBy(lines.filter((l) => l.touchpoint), (l) => tpKey(l.stage, l.touchpoint));
+  const seen = new Set<string>();
+  const touchpoints: TouchpointView[] = [];
+  const addTouchpoint = (stage: string, touchpoint: string, roll: RollUp | null) => {
+    const key = tpKey(stage, touchpoint);
+    if (seen.has(key)) return;
+    seen.add(key);
+    touchpoints.push({
+      stage,
+      touchpoint,
+      score: roll?.score ?? null,
+      status: roll?.status ?? "No data",
+      kpis: roll?.kpis ?? 0,
+      ...spendOf(linesByTouchpoint.get(key) ?? [], totalCostActual, tol),
+    });
+  };
+  for (const t of card.touchpoints) if (t.touchpoint) addTouchpoint(t.stage, t.touchpoint, t);
+  for (const g of linesByTouchpoint.values()) addTouchpoint(g[0].stage, g[0].touchpoint, null);
+  // Keep journey order: stage first, then touchpoints in order of appearance.
+  const stageRank = new Map(stages.map((s, i) => [nameKey(s.name), i]));
+  touchpoints.sort((a, b) => (stageRank.get(nameKey(a.stage)) ?? 0) - (stageRank.get(nameKey(b.stage)) ?? 0));
+  return { stages, touchpoints, budgetOnlyStages };
+}

@@ -1,0 +1,151 @@
+/**
+ * The balanced scorecard: KPIs of the as-of period scored, with trends, and rolled up by
+ * perspective, stage, stage × perspective, touchpoint, objective and moments of truth.
+ */
+import { z } from "zod";
+import { groupBy, nameKey } from "./group";
+import { KpiRow, KpiRowSchema, PERSPECTIVES, Perspective, kpiKey } from "./journey-table";
+import { Problem, problem } from "./problems";
+import { RollUp, rollUp } from "./rollup";
+import { KpiStatusSchema, kpiAchievement, kpiScore, kpiStatus, kpiTrend } from "./scoring";
+import { Settings } from "./settings";
+
+export const ScoredKpiSchema = KpiRowSchema.extend({
+  /** Raw ratio; may exceed 1 or go below 0. null without data. */
+  achievement: z.number().nullable(),
+  /** Achievement clamped to [0, cap]. */
+  score: z.number().nullable(),
+  status: KpiStatusSchema,
+  /** Score now minus score at `previousPeriod`. */
+  trend: z.number().nullable(),
+  previousPeriod: z.string().nullable(),
+  /** The tolerance that applied (the row's own, else the settings'). */
+  appliedTolerance: z.number(),
+});
+export type ScoredKpi = z.infer<typeof ScoredKpiSchema>;
+
+export interface Scorecard {
+  kpis: ScoredKpi[];
+  overall: RollUp;
+  perspectives: RollUp[];
+  stages: RollUp[];
+  /** Heat map: one roll-up per stage × perspective (name = perspective), stages in journey order. */
+  stagePerspectives: { stage: string; cells: RollUp[] }[];
+  touchpoints: (RollUp & { stage: string; touchpoint: string })[];
+  objectives: RollUp[];
+  momentsOfTruth: RollUp;
+  /** Stage names in journey order (first appearance in the Journey table). */
+  stageOrder: string[];
+}
+
+/** Scores one KPI row. */
+export function scoreKpi(row: KpiRow, settings: Settings): ScoredKpi {
+  const tolerance = row.tolerance ?? settings.kpiTolerance;
+  const achievement = row.actual === null ? null : kpiAchievement(row.actual, row);
+  return {
+    ...row,
+    achievement,
+    score: achievement === null ? null : kpiScore(achievement, settings.scoreCap),
+    status: kpiStatus(achievement, tolerance),
+    trend: null,
+    previousPeriod: null,
+    appliedTolerance: tolerance,
+  };
+}
+
+/**
+ * Scores the rows of the as-of period (all rows without periods); earlier periods of the
+ * same KPI feed the trend.
+ */
+export function buildScorecard(
+  rows: readonly KpiRow[],
+  asOf: string | null,
+  periodIndex: ReadonlyMap<string, number>,
+  settings: Settings,
+  problems: Problem[],
+): Scorecard {
+  const asOfIndex = asOf === null ? -1 : (periodIndex.get(asOf) ?? -1);
+  const current: ScoredKpi[] = [];
+  // Latest earlier score per KPI key: [period index, score, period].
+  const before = new Map<string, [number, number, string]>();
+  for (const row of rows) {
+    if (asOf === null || row.period === asOf) {
+      current.push(scoreKpi(row, settings));
+      continue;
+    }
+    const idx = periodIndex.get(row.period!) ?? -1;
+    if (idx >= asOfIndex || row.actual === null) continue;
+    const key = kpiKey(row);
+    const seen = before.get(key);
+    if (seen && seen[0] >= idx) continue;
+    const scored = scoreKpi(row, settings);
+    before.set(key, [idx, scored.score as number, row.period!]);
+  }
+  for (const kpi of current) {
+    const prev = before.get(kpiKey(kpi));
+    if (!prev) continue;
+    kpi.trend = kpiTrend(kpi.score, prev[1]);
+    kpi.previousPeriod = prev[2];
+  }
+
+  const tol = settings.kpiTolerance;
+  const stageOrder = [...groupBy(rows, (r) => nameKey(r.stage)).values()].map((g) => g[0].stage);
+  const byStage = groupBy(current, (k) => nameKey(k.stage));
+  const stages = stageOrder.map((s) => rollUp(s, byStage.get(nameKey(s)) ?? [], tol));
+  const byPerspective = groupBy(current, (k) => k.perspective);
+  const perspectives = PERSPECTIVES.map((p) => rollUp(p, byPerspective.get(p) ?? [], tol));
+  const stagePerspectives = stageOrder.map((s) => {
+    const inStage = groupBy(byStage.get(nameKey(s)) ?? [], (k) => k.perspective);
+    return { stage: s, cells: PERSPECTIVES.map((p: Perspective) => rollUp(p, inStage.get(p) ?? [], tol)) };
+  });
+  const touchpoints = [...groupBy(current, (k) => `${nameKey(k.stage)}\u0000${nameKey(k.touchpoint)}`).values()].map((g) => ({
+    ...rollUp(g[0].touchpoint ? `${g[0].stage} / ${g[0].touchpoint}` : g[0].stage, g, tol),
+    stage: g[0].stage,
+    touchpoint: g[0].touchpoint,
+  }));
+  const objectives = [...groupBy(current.filter((k) => k.objective), (k) => nameKey(k.objective)).values()].map((g) => rollUp(g[0].objective, g, tol));
+  const scorecard: Scorecard = {
+    kpis: current,
+    overall: rollUp("Overall", current, tol),
+    perspectives,
+    stages,
+    stagePerspectives,
+    touchpoints,
+    objectives,
+    momentsOfTruth: rollUp("Moments of truth", current.filter((k) => k.momentOfTruth), tol),
+    stageOrder,
+  };
+  warnZeroWeights(scorecard, problems);
+  return scorecard;
+}
+
+function warnZeroWeights(card: Scorecard, problems: Problem[]): void {
+  const groups: [string, RollUp][] = [
+    ["overall", card.overall],
+    ...card.perspectives.map((r): [string, RollUp] => ["perspective", r]),
+    ...card.stages.map((r): [string, RollUp] => ["stage", r]),
+    ...card.touchpoints.map((r): [string, RollUp] => ["touchpoint", r]),
+    ...card.objectives.map((r): [string, RollUp] => ["objective", r]),
+  ];
+  for (const [kind, group] of groups) {
+    if (!group.zeroWeights) continue;
+    problems.push(
+      problem({
+        severity: "warning",
+        table: "journey",
+        cell: null,
+        value: "weight 0 on every row",
+        expected: "at least one KPI with a weight above 0",
+        what: `The ${kind} "${group.name}" has no score because every KPI with data in it has weight 0`,
+      }),
+    );
+  }
+}
+
+/** Moments of truth at Amber or Red, worst first by weight × (1 − achievement). */
+export function momentsAtRisk(kpis: readonly ScoredKpi[]): ScoredKpi[] {
+  const risk = (k: ScoredKpi) => k.weight * (1 - (k.achievement ?? 0));
+  return kpis
+    .filter((k) => k.momentOfTruth && (k.status === "Amber" || k.status === "Red"))
+    .sort((a, b) => risk(b) - risk(a));
+}
