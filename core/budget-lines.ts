@@ -27,7 +27,10 @@ export const BudgetLineSchema = VarianceFiguresSchema.extend({
   touchpoint: z.string(),
   lineItem: z.string(),
   type: LineTypeSchema,
-  /** The as-of period alone (null without periods); the top-level figures are year to date. */
+  /**
+   * The as-of period alone (null without periods). The top-level figures are year to date,
+   * like for like: periods up to the as-of period that have an actual.
+   */
   period: VarianceFiguresSchema.nullable(),
   budgetVolume: z.number().nullable(),
   actualVolume: z.number().nullable(),
@@ -91,8 +94,12 @@ function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): Bud
   const { type, stage, touchpoint, lineItem } = group[0];
   const tol = ctx.settings.budgetTolerance;
   const idx = (r: BudgetRow) => (r.period === null ? 0 : (ctx.periodIndex.get(r.period) ?? 0));
-  const ytd = group.filter((r) => idx(r) <= asOfIndex);
+  const toDate = group.filter((r) => idx(r) <= asOfIndex);
   const later = group.filter((r) => idx(r) > asOfIndex);
+  // Like for like: a period without an actual yet is left out of the year-to-date budget too,
+  // so a missing figure never reads as a saving. A line with no actual at all keeps its budget.
+  const reported = toDate.filter((r) => r.actual !== null);
+  const ytd = reported.length ? reported : toDate;
   const budget = ytd.reduce((s, r) => s + r.budget, 0);
   const actual = sumOrNull(ytd.map((r) => r.actual));
   const main = figures(budget, actual, type, tol);

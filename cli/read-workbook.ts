@@ -1,0 +1,106 @@
+/**
+ * Reads the Journey and Budget tables from an .xlsx with ExcelJS, found as SPEC §1 says:
+ * an Excel table or named range of that name, else a sheet of that name.
+ */
+import ExcelJS from "exceljs";
+import type { CellValue, SheetBlock } from "../core/cells";
+import type { TableInput } from "../core/analyse";
+
+/** An ExcelJS cell value as the core sees it: formulas by their result, errors as `#N/A`. */
+export function plainValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean" || value instanceof Date) return value;
+  if (typeof value === "object") {
+    if ("error" in value) return String(value.error);
+    if ("richText" in value) return value.richText.map((r) => r.text).join("");
+    if ("formula" in value || "sharedFormula" in value) {
+      const result = (value as ExcelJS.CellFormulaValue).result;
+      if (result && typeof result === "object" && "error" in result) return String(result.error);
+      return result === undefined ? null : (result as CellValue);
+    }
+    if ("text" in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+  }
+  return String(value);
+}
+
+/** Decodes `A1` to 1-based row and column. */
+function decode(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());
+  if (!m) throw new Error(`not a cell address: ${address}`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+/** Reads a rectangle (1-based, inclusive) of a worksheet into a block. */
+export function readBlock(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): SheetBlock {
+  const values: CellValue[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const row = ws.getRow(r);
+    const out: CellValue[] = new Array(right - left + 1).fill(null);
+    for (let c = left; c <= right; c++) out[c - left] = plainValue(row.getCell(c).value);
+    values.push(out);
+  }
+  return { sheet: ws.name, origin: { row: top - 1, col: left - 1 }, values };
+}
+
+function readRange(ws: ExcelJS.Worksheet, ref: string): SheetBlock {
+  const [a, b = a] = ref.replace(/^.*!/, "").split(":");
+  const start = decode(a);
+  const end = decode(b);
+  return readBlock(ws, start.row, start.col, end.row, end.col);
+}
+
+function findExcelTable(wb: ExcelJS.Workbook, name: string): TableInput | null {
+  for (const ws of wb.worksheets) {
+    for (const t of ws.getTables() as unknown as { table?: { name?: string; displayName?: string; tableRef?: string; ref?: string } }[]) {
+      const model = t.table ?? (t as { name?: string; displayName?: string; tableRef?: string; ref?: string });
+      const names = [model.name, model.displayName].filter(Boolean).map((n) => n!.toLowerCase());
+      if (!names.includes(name.toLowerCase())) continue;
+      const ref = model.tableRef ?? model.ref;
+      if (!ref) continue;
+      return { block: readRange(ws, ref.includes(":") ? ref : `${ref}:${ref}`), locate: false, foundAs: `Excel table "${model.name}"` };
+    }
+  }
+  return null;
+}
+
+function findNamedRange(wb: ExcelJS.Workbook, name: string): TableInput | null {
+  const entry = wb.definedNames.model.find((d) => d.name.toLowerCase() === name.toLowerCase());
+  const target = entry?.ranges[0];
+  if (!target) return null;
+  const m = /^'?(.*?)'?!(.*)$/.exec(target);
+  const ws = m ? wb.getWorksheet(m[1].replace(/''/g, "'")) : undefined;
+  if (!m || !ws) return null;
+  return { block: readRange(ws, m[2]), locate: false, foundAs: `named range "${entry!.name}"` };
+}
+
+function findSheet(wb: ExcelJS.Workbook, name: string): TableInput | null {
+  const ws = wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+  if (!ws) return null;
+  const rows = Math.max(ws.rowCount, 1);
+  const cols = Math.max(ws.columnCount, 1);
+  return { block: readBlock(ws, 1, 1, rows, cols), locate: true, foundAs: `sheet "${ws.name}"` };
+}
+
+/** The table of that name: Excel table, then named range, then sheet; null when none. */
+export function findTable(wb: ExcelJS.Workbook, name: string): TableInput | null {
+  return findExcelTable(wb, name) ?? findNamedRange(wb, name) ?? findSheet(wb, name);
+}
+
+/**
+ * The money number format of the Budget column's first data cell when it shows a currency
+ * (e.g. `"$"#,##0`), so the report speaks the input's currency.
+ */
+export function moneyFormatOf(wb: ExcelJS.Workbook, budget: TableInput | null): string | undefined {
+  if (!budget) return undefined;
+  const ws = wb.getWorksheet(budget.block.sheet);
+  if (!ws) return undefined;
+  const header = budget.block.values.findIndex((row) => row.filter((v) => v !== null && v !== "").length >= 2);
+  if (header < 0) return undefined;
+  const col = budget.block.values[header].findIndex((v) => typeof v === "string" && /^(budget|plan|budgeted)$/i.test(v.trim()));
+  if (col < 0) return undefined;
+  const cell = ws.getCell(budget.block.origin.row + header + 2, budget.block.origin.col + col + 1);
+  const fmt = cell.numFmt;
+  return fmt && /[$€£¥]|\[\$/.test(fmt) ? fmt : undefined;
+}

@@ -1,0 +1,129 @@
+/**
+ * Translates the report model into ExcelJS worksheets. Decides nothing: every value,
+ * format, colour and rule comes from the model.
+ */
+import ExcelJS from "exceljs";
+import { cellAddress, columnLetter } from "../core/cells";
+import { CellRange, CellStyle, ConditionalFormat, OWNERSHIP, ReportModel, ReportSheet } from "../core/report-model";
+
+const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+
+function a1(range: CellRange): string {
+  const start = `${columnLetter(range.col)}${range.row + 1}`;
+  const end = `${columnLetter(range.col + range.cols - 1)}${range.row + range.rows}`;
+  return start === end ? start : `${start}:${end}`;
+}
+
+function eachCell(ws: ExcelJS.Worksheet, range: CellRange, fn: (cell: ExcelJS.Cell) => void): void {
+  for (let r = range.row; r < range.row + range.rows; r++) {
+    const row = ws.getRow(r + 1);
+    for (let c = range.col; c < range.col + range.cols; c++) fn(row.getCell(c + 1));
+  }
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  cell.font = {
+    ...cell.font,
+    ...(style.bold ? { bold: true } : {}),
+    ...(style.italic ? { italic: true } : {}),
+    ...(style.fontSize ? { size: style.fontSize } : {}),
+    ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}),
+  };
+  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  if (style.wrap || style.align) cell.alignment = { ...(style.wrap ? { wrapText: true, vertical: "top" } : {}), ...(style.align ? { horizontal: style.align } : {}) };
+  if (style.borderBottom) cell.border = { bottom: { style: "thin", color: { argb: "FF9BC2E6" } } };
+}
+
+/** A text operand for a cellIs rule: `"On budget"` with quotes doubled. */
+const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+function excelRule(cf: ConditionalFormat, priority: number): ExcelJS.ConditionalFormattingRule {
+  switch (cf.kind) {
+    case "textEquals":
+      return {
+        type: "cellIs", operator: "equal", formulae: [quoted(cf.text)], priority,
+        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } }, font: { color: { argb: argb(cf.fontColor) } } },
+      };
+    case "numberCompare":
+      return {
+        type: "cellIs", operator: cf.operator, formulae: [cf.value], priority,
+        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } }, font: { color: { argb: argb(cf.fontColor) } } },
+      };
+    case "colorScale":
+      return {
+        type: "colorScale", priority,
+        cfvo: cf.stops.map((s) => ({ type: "num" as const, value: s.value })),
+        color: cf.stops.map((s) => ({ argb: argb(s.color) })),
+      };
+    case "dataBar":
+      return {
+        type: "dataBar", priority, gradient: false,
+        cfvo: [{ type: "num", value: cf.min }, { type: "num", value: cf.max }],
+        color: { argb: argb(cf.color) },
+      } as ExcelJS.DataBarRuleType;
+  }
+}
+
+export function writeSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet): void {
+  for (const block of sheet.blocks) {
+    block.values.forEach((values, i) => {
+      const row = ws.getRow(block.row + i + 1);
+      values.forEach((v, j) => {
+        // A string is set as a plain string value: ExcelJS writes it as text, never as a formula.
+        if (v !== null) row.getCell(block.col + j + 1).value = v;
+      });
+    });
+  }
+  for (const { range, format } of sheet.numberFormats) eachCell(ws, range, (cell) => (cell.numFmt = format));
+  for (const { range, style } of sheet.styles) eachCell(ws, range, (cell) => applyStyle(cell, style));
+  sheet.columnWidths.forEach((w, i) => {
+    if (w) ws.getColumn(i + 1).width = w;
+  });
+  ws.views = [{ state: "frozen", ySplit: sheet.frozenRows, xSplit: sheet.frozenColumns }];
+  let priority = 1;
+  for (const cf of sheet.conditionalFormats) {
+    ws.addConditionalFormatting({ ref: a1(cf.range), rules: [excelRule(cf, priority++)] });
+  }
+}
+
+/** Names of the sheets this program made earlier (tagged with a workbook defined name). */
+export function ownedSheets(wb: ExcelJS.Workbook): Map<string, string> {
+  const owned = new Map<string, string>();
+  for (const d of wb.definedNames.model) {
+    if (!d.name.startsWith(OWNERSHIP.definedNamePrefix)) continue;
+    const m = /^'?(.*?)'?!/.exec(d.ranges[0] ?? "");
+    if (m) owned.set(m[1].replace(/''/g, "'"), d.name);
+  }
+  return owned;
+}
+
+/**
+ * Adds the report sheets to the workbook: owned sheets of the same key are replaced; a
+ * sheet of the same name that is not ours is left alone and the report goes to `Name (2)`.
+ * Returns notices for the user.
+ */
+export function addReportSheets(wb: ExcelJS.Workbook, model: ReportModel): string[] {
+  const notices: string[] = [];
+  const owned = ownedSheets(wb);
+  const tagName = (key: string) => `${OWNERSHIP.definedNamePrefix}${key}`;
+  // Remove every sheet we own for these keys (the user may have renamed it).
+  const keys = new Set(model.sheets.map((s) => tagName(s.key)));
+  for (const [sheetName, tag] of owned) {
+    if (!keys.has(tag)) continue;
+    const ws = wb.getWorksheet(sheetName);
+    if (ws) wb.removeWorksheet(ws.id);
+  }
+  wb.definedNames.model = wb.definedNames.model.filter((d) => !keys.has(d.name));
+  let firstIndex = -1;
+  for (const sheet of model.sheets) {
+    let name = sheet.name;
+    for (let n = 2; wb.getWorksheet(name); n++) name = `${sheet.name.slice(0, 26)} (${n})`;
+    if (name !== sheet.name) notices.push(`A sheet named "${sheet.name}" already exists and is not a journey-scorecard report; it was left untouched and the report was written to "${name}".`);
+    const ws = wb.addWorksheet(name, { properties: { tabColor: { argb: "FF2F5597" } } });
+    writeSheet(ws, sheet);
+    wb.definedNames.add(cellAddress(name, 0, 0).replace(/!([A-Z]+)(\d+)$/, "!$$$1$$$2"), tagName(sheet.key));
+    if (firstIndex < 0) firstIndex = wb.worksheets.indexOf(ws);
+  }
+  if (firstIndex >= 0) wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: firstIndex, visibility: "visible" }];
+  return notices;
+}
