@@ -26,7 +26,7 @@ export const PALETTES: Record<"standard" | "colour-blind", Palette> = {
     none: { fill: "#EDEDED", font: "#595959" },
     neutral: { fill: "#DDEBF7", font: "#1F4E78" },
     scale: { bad: "#F8696B", warn: "#FFEB84", good: "#63BE7B" },
-    bar: "#5B9BD5",
+    bar: "#9BC2E6",
   },
   "colour-blind": {
     good: { fill: "#CFE5F7", font: "#0B4F8A" },
@@ -35,6 +35,6 @@ export const PALETTES: Record<"standard" | "colour-blind", Palette> = {
     none: { fill: "#EDEDED", font: "#595959" },
     neutral: { fill: "#E8E8F4", font: "#3A3A6B" },
     scale: { bad: "#E69F00", warn: "#F0E442", good: "#0072B2" },
-    bar: "#56B4E9",
+    bar: "#A6D1F0",
   },
 };
