@@ -35,7 +35,8 @@ Options:
   --forecast METHOD      remaining-budget (default) or run-rate
   --palette NAME         standard (default) or colour-blind
   --quiet                no summary
-  -h, --help             this text`;
+  -h, --help             this text
+`;
 
 class UsageError extends Error {}
 
@@ -207,8 +208,8 @@ async function writeAtomically(wb: ExcelJS.Workbook, outPath: string): Promise<v
   }
 }
 
-const invokedDirectly = process.argv[1] && resolve(process.argv[1]).replace(/\.[cm]?[jt]s$/, "") === resolve(import.meta.dirname ?? ".", "main");
-if (invokedDirectly) {
+/** Runs with the process's arguments and streams; sets the exit code. */
+export function runFromProcess(): void {
   run(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }).then(
     (code) => (process.exitCode = code),
     (e) => {
@@ -217,3 +218,6 @@ if (invokedDirectly) {
     },
   );
 }
+
+const invokedDirectly = process.argv[1] && resolve(process.argv[1]).replace(/\.[cm]?[jt]s$/, "") === resolve(import.meta.dirname ?? ".", "main");
+if (invokedDirectly) runFromProcess();

@@ -52,7 +52,7 @@ export interface AnalysisOutcome {
   problems: Problem[];
 }
 
-const NO_ROWS = { rows: [], invalidRows: [], periods: [], problems: [], unreadable: false };
+const NO_ROWS: ParsedTable<BudgetRow> = { rows: [], invalidRows: [], periods: [], problems: [], unreadable: false, cellOf: () => null };
 
 export function analyse(input: AnalysisInput, settings: Settings, settingsProblems: Problem[] = []): AnalysisOutcome {
   const problems: Problem[] = [...settingsProblems];
@@ -97,7 +97,7 @@ export function analyse(input: AnalysisInput, settings: Settings, settingsProble
   });
   const tol = settings.budgetTolerance;
   const view = buildJourneyView(scorecard, lines, settings);
-  warnBudgetOnlyStages(view.budgetOnlyStages, budget.rows, scorecard.stageOrder, problems);
+  warnBudgetOnlyStages(view.budgetOnlyStages, budget, scorecard.stageOrder, problems);
   const cost = lines.filter((l) => l.type === "cost");
   const revenue = lines.filter((l) => l.type === "revenue");
   const errors = problems.filter((p) => p.severity === "error");
@@ -156,13 +156,13 @@ function chooseAsOf(
   return periods[latest >= 0 ? latest : periods.length - 1];
 }
 
-function warnBudgetOnlyStages(stages: string[], rows: BudgetRow[], journeyStages: string[], problems: Problem[]): void {
+function warnBudgetOnlyStages(stages: string[], budget: ParsedTable<BudgetRow>, journeyStages: string[], problems: Problem[]): void {
   for (const stage of stages) {
-    const first = rows.find((r) => nameKey(r.stage) === nameKey(stage))!;
+    const first = budget.rows.find((r) => nameKey(r.stage) === nameKey(stage))!;
     problems.push(problem({
       severity: "warning",
       table: "budget",
-      cell: first.stageCell,
+      cell: budget.cellOf(first.rowIndex, "stage"),
       value: JSON.stringify(stage),
       expected: `a stage of the Journey table (${journeyStages.join(", ")}); it is shown after them`,
       what: `Stage ${JSON.stringify(stage)} is not in the Journey table`,

@@ -93,45 +93,82 @@ export function buildBudgetLines(rows: readonly BudgetRow[], ctx: LineContext): 
 function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): BudgetLine {
   const { type, stage, touchpoint, lineItem } = group[0];
   const tol = ctx.settings.budgetTolerance;
-  const idx = (r: BudgetRow) => (r.period === null ? 0 : (ctx.periodIndex.get(r.period) ?? 0));
-  const toDate = group.filter((r) => idx(r) <= asOfIndex);
-  const later = group.filter((r) => idx(r) > asOfIndex);
+  // One pass to learn which rows are to date and whether any of them has an actual yet.
+  const toDate: boolean[] = new Array(group.length);
+  let anyReported = false;
+  let laterBudget = 0;
+  let fullBudget = 0;
+  for (let i = 0; i < group.length; i++) {
+    const r = group[i];
+    const idx = r.period === null ? 0 : (ctx.periodIndex.get(r.period) ?? 0);
+    toDate[i] = idx <= asOfIndex;
+    fullBudget += r.budget;
+    if (!toDate[i]) laterBudget += r.budget;
+    else if (r.actual !== null) anyReported = true;
+  }
   // Like for like: a period without an actual yet is left out of the year-to-date budget too,
   // so a missing figure never reads as a saving. A line with no actual at all keeps its budget.
-  const reported = toDate.filter((r) => r.actual !== null);
-  const ytd = reported.length ? reported : toDate;
-  const budget = ytd.reduce((s, r) => s + r.budget, 0);
-  const actual = sumOrNull(ytd.map((r) => r.actual));
-  const main = figures(budget, actual, type, tol);
-
-  const periodRows = ctx.asOf === null ? null : group.filter((r) => r.period === ctx.asOf);
-  const period = periodRows === null || periodRows.length === 0
-    ? null
-    : figures(periodRows.reduce((s, r) => s + r.budget, 0), sumOrNull(periodRows.map((r) => r.actual)), type, tol);
-
-  // Flexing needs both volumes on every year-to-date row; it is summed period by period.
-  const flexable = ytd.length > 0 && ytd.every((r) => r.budgetVolume !== null && r.actualVolume !== null);
-  const flexed = flexable ? ytd.reduce((s, r) => s + flexedBudget(r.budget, r.budgetVolume!, r.actualVolume!, r.fixedShare), 0) : null;
-  const budgetVolume = sumOrNull(ytd.map((r) => r.budgetVolume));
-  const withVolume = ytd.filter((r) => r.actualVolume !== null && r.actual !== null);
-  const actualVolume = sumOrNull(ytd.map((r) => r.actualVolume));
-
-  const fullBudget = group.reduce((s, r) => s + r.budget, 0);
-  const { forecast, source } = lineForecast(group, actual, later, ctx);
+  let budget = 0;
+  let actual: number | null = null;
+  let rows = 0;
+  let flexed = 0;
+  let flexable = true;
+  let budgetVolume: number | null = null;
+  let budgetForVolume = 0;
+  let actualVolume: number | null = null;
+  let spendWithVolume = 0;
+  let volumeWithSpend = 0;
+  let anyWithVolume = false;
+  let periodBudget = 0;
+  let periodActual: number | null = null;
+  let periodRows = 0;
+  for (let i = 0; i < group.length; i++) {
+    const r = group[i];
+    if (ctx.asOf !== null && r.period === ctx.asOf) {
+      periodRows++;
+      periodBudget += r.budget;
+      if (r.actual !== null) periodActual = (periodActual ?? 0) + r.actual;
+    }
+    if (!toDate[i] || (anyReported && r.actual === null)) continue;
+    rows++;
+    budget += r.budget;
+    if (r.actual !== null) actual = (actual ?? 0) + r.actual;
+    if (r.budgetVolume !== null) {
+      budgetVolume = (budgetVolume ?? 0) + r.budgetVolume;
+      budgetForVolume += r.budget;
+    }
+    if (r.actualVolume !== null) actualVolume = (actualVolume ?? 0) + r.actualVolume;
+    // Flexing needs both volumes on every year-to-date row; it is summed period by period.
+    if (r.budgetVolume !== null && r.actualVolume !== null) flexed += flexedBudget(r.budget, r.budgetVolume, r.actualVolume, r.fixedShare);
+    else flexable = false;
+    if (r.actualVolume !== null && r.actual !== null) {
+      anyWithVolume = true;
+      spendWithVolume += r.actual;
+      volumeWithSpend += r.actualVolume;
+    }
+  }
+  const flex = flexable && rows > 0 ? flexed : null;
+  const { forecast, source } = lineForecast(group, actual, laterBudget, ctx);
   const forecastVariance = forecast === null ? null : variance(forecast, fullBudget, type);
+  const main = figures(budget, actual, type, tol);
   return {
-    stage, touchpoint, lineItem, type,
-    ...main,
-    period,
+    stage,
+    touchpoint,
+    lineItem,
+    type,
+    budget: main.budget,
+    actual: main.actual,
+    variance: main.variance,
+    variancePct: main.variancePct,
+    status: main.status,
+    period: periodRows === 0 ? null : figures(periodBudget, periodActual, type, tol),
     budgetVolume,
     actualVolume,
-    flexedBudget: flexed,
-    volumeVariance: flexed === null ? null : volumeVariance(budget, flexed, type),
-    spendingVariance: flexed === null || actual === null ? null : spendingVariance(actual, flexed, type),
-    costPerOutcome: withVolume.length === 0 ? null
-      : costPerOutcome(withVolume.reduce((s, r) => s + r.actual!, 0), withVolume.reduce((s, r) => s + r.actualVolume!, 0)),
-    budgetCostPerOutcome: budgetVolume === null ? null
-      : costPerOutcome(ytd.filter((r) => r.budgetVolume !== null).reduce((s, r) => s + r.budget, 0), budgetVolume),
+    flexedBudget: flex,
+    volumeVariance: flex === null ? null : volumeVariance(budget, flex, type),
+    spendingVariance: flex === null || actual === null ? null : spendingVariance(actual, flex, type),
+    costPerOutcome: anyWithVolume ? costPerOutcome(spendWithVolume, volumeWithSpend) : null,
+    budgetCostPerOutcome: budgetVolume === null ? null : costPerOutcome(budgetForVolume, budgetVolume),
     fullBudget,
     forecast,
     forecastSource: source,
@@ -144,7 +181,7 @@ function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): Bud
  * The Forecast column where given (its latest row), else YTD actual + remaining budget,
  * or the run-rate when the settings say so.
  */
-function lineForecast(group: BudgetRow[], ytdActual: number | null, later: BudgetRow[], ctx: LineContext): {
+function lineForecast(group: BudgetRow[], ytdActual: number | null, laterBudget: number, ctx: LineContext): {
   forecast: number | null;
   source: BudgetLine["forecastSource"];
 } {
@@ -156,7 +193,7 @@ function lineForecast(group: BudgetRow[], ytdActual: number | null, later: Budge
   if (ctx.settings.forecastMethod === "run-rate") {
     return { forecast: runRateForecast(ytdActual, ctx.elapsedPeriods, ctx.totalPeriods), source: "run-rate" };
   }
-  return { forecast: ytdActual + later.reduce((s, r) => s + r.budget, 0), source: "remaining budget" };
+  return { forecast: ytdActual + laterBudget, source: "remaining budget" };
 }
 
 export interface BudgetGroupTotal {

@@ -2,20 +2,19 @@
  * The Budget table (SPEC §1.2): one row per budget line, optionally per period.
  */
 import { z } from "zod";
-import { SheetBlock, quoteSheet } from "./cells";
+import { SheetBlock } from "./cells";
 import { BUDGET_COLUMNS, BudgetColumn } from "./columns";
 import { LineTypeSchema, parseLineType } from "./budget";
 import { ParsedTable, dropRowsWithoutPeriod } from "./journey-table";
 import { NumberOptions } from "./numbers";
 import { parsePeriod } from "./periods";
 import { RowReader, rowIsEmpty } from "./row-reader";
-import { readTable } from "./table";
+import { readTable, tableCell } from "./table";
 
 export const BudgetRowSchema = z.object({
   rowIndex: z.number().int(),
-  rowRef: z.string(),
-  /** Address of the Stage cell, for the unmatched-stage warning. */
-  stageCell: z.string(),
+  /** 1-based sheet row, for messages (`Budget!7:7`). */
+  sheetRow: z.number().int(),
   stage: z.string().min(1),
   touchpoint: z.string(),
   lineItem: z.string().min(1),
@@ -43,14 +42,15 @@ export function parseBudgetTable(
   options: NumberOptions & { mapping: Record<string, string>; locate: boolean },
 ): ParsedTable<BudgetRow> {
   const { table, problems } = readTable("budget", block, BUDGET_COLUMNS, options.mapping, options.locate);
-  const result: ParsedTable<BudgetRow> = { rows: [], invalidRows: [], periods: [], problems, unreadable: true };
+  const result: ParsedTable<BudgetRow> = { rows: [], invalidRows: [], periods: [], problems, unreadable: true, cellOf: () => null };
   if (!table || problems.some((p) => p.severity === "error")) return result;
   result.unreadable = false;
+  result.cellOf = (rowIndex, key) => (table.columns[key as BudgetColumn] === undefined ? null : tableCell(table, rowIndex, table.columns[key as BudgetColumn]!));
   const r = new RowReader<BudgetColumn>(table, "budget", options, problems);
   for (let i = 0; i < table.rows.length; i++) {
     if (rowIsEmpty(table.rows[i])) continue;
     r.start(i);
-    const row = readBudgetRow(r, table.sheet, table.headerRow + 2 + i);
+    const row = readBudgetRow(r, table.headerRow + 2 + i);
     if (!row) {
       result.invalidRows.push(i);
       continue;
@@ -65,7 +65,7 @@ export function parseBudgetTable(
   return result;
 }
 
-function readBudgetRow(r: RowReader<BudgetColumn>, sheet: string, sheetRow: number): BudgetRow | null {
+function readBudgetRow(r: RowReader<BudgetColumn>, sheetRow: number): BudgetRow | null {
   const stage = r.text("stage");
   if (!stage) r.fail("stage", "Stage", "is blank", "the journey stage this budget line belongs to");
   const lineItem = r.text("lineItem");
@@ -84,8 +84,7 @@ function readBudgetRow(r: RowReader<BudgetColumn>, sheet: string, sheetRow: numb
   if (!r.ok) return null;
   return {
     rowIndex: r.rowIndex,
-    rowRef: `${quoteSheet(sheet)}!${sheetRow}:${sheetRow}`,
-    stageCell: r.cell("stage"),
+    sheetRow,
     stage,
     touchpoint: r.text("touchpoint"),
     lineItem,

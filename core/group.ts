@@ -1,3 +1,5 @@
+import { memoByText } from "./memo";
+
 /** Groups items by a key, keeping the order in which each key first appears. */
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -11,9 +13,7 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
 }
 
 /** Case- and space-insensitive key for names users type twice (stages, touchpoints). */
-export function nameKey(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, " ");
-}
+export const nameKey = memoByText((name: string): string => name.trim().toLowerCase().replace(/\s+/g, " "));
 
 /** Σ of the numbers, or null when there are none. */
 export function sumOrNull(values: readonly (number | null)[]): number | null {

@@ -4,12 +4,13 @@
 import { z } from "zod";
 import { CellValue, SheetBlock, quoteSheet } from "./cells";
 import { JOURNEY_COLUMNS, JourneyColumn } from "./columns";
+import { memoByText } from "./memo";
 import { NumberOptions } from "./numbers";
 import { Period, parsePeriod } from "./periods";
 import { Problem, problem } from "./problems";
 import { RowReader, rowIsEmpty } from "./row-reader";
 import { DirectionSchema, definitionProblem, parseDirection } from "./scoring";
-import { readTable } from "./table";
+import { readTable, tableCell } from "./table";
 
 export const PERSPECTIVES = ["Financial", "Customer", "Internal process", "Learning & growth"] as const;
 export const PerspectiveSchema = z.enum(PERSPECTIVES);
@@ -22,16 +23,14 @@ const PERSPECTIVE_WORDS: Record<string, Perspective> = {
   "learning&growth": "Learning & growth", learningandgrowth: "Learning & growth", learning: "Learning & growth", growth: "Learning & growth", "l&g": "Learning & growth",
 };
 
-export function parsePerspective(text: string): Perspective | null {
-  return PERSPECTIVE_WORDS[text.toLowerCase().replace(/[\s_\-.]/g, "")] ?? null;
-}
+export const parsePerspective = memoByText((text: string): Perspective | null => PERSPECTIVE_WORDS[text.toLowerCase().replace(/[\s_\-.]/g, "")] ?? null);
 
 /** One KPI row as the core works with it. */
 export const KpiRowSchema = z.object({
   /** 0-based index among the table's data rows. */
   rowIndex: z.number().int(),
-  /** `Journey!7`-style reference to the row, for lists of skipped or duplicate rows. */
-  rowRef: z.string(),
+  /** 1-based sheet row, for messages (`Journey!7:7`). */
+  sheetRow: z.number().int(),
   stage: z.string().min(1),
   touchpoint: z.string(),
   momentOfTruth: z.boolean(),
@@ -79,6 +78,8 @@ export interface ParsedTable<R> {
   problems: Problem[];
   /** The table could not be read at all (missing columns, empty). */
   unreadable: boolean;
+  /** Address of a row's cell in a column (null when the table lacks it). */
+  cellOf: (rowIndex: number, column: string) => string | null;
 }
 
 /** Reads the Journey table; every bad cell becomes a problem, rows never throw. */
@@ -87,14 +88,15 @@ export function parseJourneyTable(
   options: NumberOptions & { mapping: Record<string, string>; locate: boolean },
 ): ParsedTable<KpiRow> {
   const { table, problems } = readTable("journey", block, JOURNEY_COLUMNS, options.mapping, options.locate);
-  const result: ParsedTable<KpiRow> = { rows: [], invalidRows: [], periods: [], problems, unreadable: true };
+  const result: ParsedTable<KpiRow> = { rows: [], invalidRows: [], periods: [], problems, unreadable: true, cellOf: () => null };
   if (!table || problems.some((p) => p.severity === "error")) return result;
   result.unreadable = false;
+  result.cellOf = (rowIndex, key) => (table.columns[key as JourneyColumn] === undefined ? null : tableCell(table, rowIndex, table.columns[key as JourneyColumn]!));
   const r = new RowReader<JourneyColumn>(table, "journey", options, problems);
   for (let i = 0; i < table.rows.length; i++) {
     if (rowIsEmpty(table.rows[i])) continue;
     r.start(i);
-    const row = readKpiRow(r, table.sheet, table.headerRow + 2 + i);
+    const row = readKpiRow(r, table.headerRow + 2 + i);
     if (!row) {
       result.invalidRows.push(i);
       continue;
@@ -106,11 +108,11 @@ export function parseJourneyTable(
   }
   result.invalidRows.push(...dropRowsWithoutPeriod(result.rows, r));
   result.invalidRows.sort((a, b) => a - b);
-  warnDuplicates(result.rows, problems);
+  warnDuplicates(result.rows, problems, table.sheet);
   return result;
 }
 
-function readKpiRow(r: RowReader<JourneyColumn>, sheet: string, sheetRow: number): KpiRow | null {
+function readKpiRow(r: RowReader<JourneyColumn>, sheetRow: number): KpiRow | null {
   const stage = r.text("stage");
   if (!stage) r.fail("stage", "Stage", "is blank", "the journey stage this KPI belongs to");
   const kpi = r.text("kpi");
@@ -136,7 +138,7 @@ function readKpiRow(r: RowReader<JourneyColumn>, sheet: string, sheetRow: number
   if (!r.ok) return null;
   return {
     rowIndex: r.rowIndex,
-    rowRef: `${quoteSheet(sheet)}!${sheetRow}:${sheetRow}`,
+    sheetRow,
     stage,
     touchpoint: r.text("touchpoint"),
     momentOfTruth: mot as boolean,
@@ -181,25 +183,42 @@ export function dropRowsWithoutPeriod<R extends { period: string | null; rowInde
   return dropped.reverse();
 }
 
-function warnDuplicates(rows: KpiRow[], problems: Problem[]): void {
-  const first = new Map<string, KpiRow>();
+/** `Journey!7:7`: a whole row, for messages about rows. */
+export function rowAddress(sheet: string, sheetRow: number): string {
+  return `${quoteSheet(sheet)}!${sheetRow}:${sheetRow}`;
+}
+
+/** Same KPI key and period twice: a warning on the later row (both are scored). */
+function warnDuplicates(rows: KpiRow[], problems: Problem[], sheet: string): void {
+  // Group by KPI name first (cheap), then compare the whole key within each small group.
+  const byName = new Map<string, KpiRow[]>();
   for (const row of rows) {
-    const key = `${kpiKey(row)}\u0000${row.period ?? ""}`;
-    const earlier = first.get(key);
-    if (!earlier) {
-      first.set(key, row);
-      continue;
+    const name = row.kpi.toLowerCase();
+    const list = byName.get(name);
+    if (list) list.push(row);
+    else byName.set(name, [row]);
+  }
+  for (const list of byName.values()) {
+    if (list.length < 2) continue;
+    const first = new Map<string, KpiRow>();
+    for (const row of list) {
+      const key = `${kpiKey(row)}\u0000${row.period ?? ""}`;
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, row);
+        continue;
+      }
+      problems.push(
+        problem({
+          severity: "warning",
+          table: "journey",
+          cell: rowAddress(sheet, row.sheetRow),
+          value: `${row.stage} / ${row.touchpoint || "-"} / ${row.perspective} / ${row.kpi}${row.period ? ` / ${row.period}` : ""}`,
+          expected: `one row per KPI and period (same as row ${earlier.sheetRow}; both are scored)`,
+          what: "Duplicate KPI row",
+          rowIndex: row.rowIndex,
+        }),
+      );
     }
-    problems.push(
-      problem({
-        severity: "warning",
-        table: "journey",
-        cell: row.rowRef,
-        value: `${row.stage} / ${row.touchpoint || "-"} / ${row.perspective} / ${row.kpi}${row.period ? ` / ${row.period}` : ""}`,
-        expected: `one row per KPI and period (same as row ${earlier.rowRef.split("!")[1].split(":")[0]}; both are scored)`,
-        what: "Duplicate KPI row",
-        rowIndex: row.rowIndex,
-      }),
-    );
   }
 }

@@ -3,6 +3,7 @@
  * `$1,200`, `€ 3.400,50` (decimal comma), `85%`, `(1,200)`.
  */
 import { CellValue, isBlank, isSpreadsheetError } from "./cells";
+import { memoByText } from "./memo";
 
 export type NumberResult =
   | { kind: "number"; value: number }
@@ -57,7 +58,16 @@ export function parseNumber(value: CellValue, options: NumberOptions): NumberRes
   if (typeof value === "boolean") return { kind: "invalid", why: "is a TRUE/FALSE value" };
   if (value instanceof Date) return { kind: "invalid", why: "is a date" };
   if (isSpreadsheetError(value)) return { kind: "invalid", why: "is a spreadsheet error" };
-  let text = String(value).trim();
+  return options.decimalComma ? parseCommaText(String(value)) : parsePointText(String(value));
+}
+
+/** Text numbers repeat down a column (`20%`, `$1,200`): each distinct text is parsed once. */
+const parsePointText = memoByText((text: string) => parseText(text, false));
+const parseCommaText = memoByText((text: string) => parseText(text, true));
+
+function parseText(raw: string, decimalComma: boolean): NumberResult {
+  const options = { decimalComma };
+  let text = raw.trim();
   let sign = 1;
   let scale = 1;
   if (/^\(.*\)$/.test(text)) {

@@ -3,6 +3,7 @@
  * period parses, otherwise by first appearance.
  */
 import { CellValue, isBlank } from "./cells";
+import { memoByText } from "./memo";
 
 export interface Period {
   /** How the period is shown and matched: `2026-03`, `2026-Q1`, `2026-03-15`, or the user's text. */
@@ -45,7 +46,10 @@ export function parsePeriod(value: CellValue): Period | null {
     if (Number.isInteger(value) && value >= 20_000 && value < 2_958_466) return fromUtc(EXCEL_EPOCH + value * DAY);
     return { label: String(value), start: null };
   }
-  const text = String(value).trim();
+  return parsePeriodText(String(value).trim());
+}
+
+const parsePeriodText = memoByText((text: string): Period => {
   let m = /^(\d{4})[-/](\d{1,2})$/.exec(text);
   if (m && +m[2] >= 1 && +m[2] <= 12) return { label: `${m[1]}-${pad(+m[2])}`, start: Date.UTC(+m[1], +m[2] - 1, 1) };
   m = /^(\d{4})[- ]?Q([1-4])$/i.exec(text);
@@ -57,7 +61,7 @@ export function parsePeriod(value: CellValue): Period | null {
     if (d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3]) return fromUtc(ms);
   }
   return { label: text, start: null };
-}
+});
 
 /**
  * The period order of both tables together: by date when every period parses, otherwise

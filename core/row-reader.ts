@@ -3,7 +3,7 @@
  * names the cell, the value and what was expected.
  */
 import { CellValue, cellText, describeValue, isBlank } from "./cells";
-import { NumberOptions, NumberResult, parseFraction, parseNumber } from "./numbers";
+import { LARGEST_NUMBER, NumberOptions, NumberResult, parseFraction, parseNumber } from "./numbers";
 import { Problem, problem } from "./problems";
 import { Table, TableKind, tableCell } from "./table";
 
@@ -52,6 +52,9 @@ export class RowReader<K extends string> {
 
   /** A number, or null when blank (an error if `required`). */
   number(key: K, label: string, required: boolean, expected = NUMBER_HINT): number | null {
+    const v = this.raw(key);
+    // Fast path: most cells are plain numbers.
+    if (typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= LARGEST_NUMBER) return v;
     return this.accept(key, label, parseNumber(this.raw(key), this.options), required, expected);
   }
 
