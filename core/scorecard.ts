@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { groupBy, nameKey } from "./group";
-import { KpiRow, KpiRowSchema, PERSPECTIVES, Perspective, kpiKey } from "./journey-table";
+import { KpiRow, KpiRowSchema, PERSPECTIVES, Perspective } from "./journey-table";
 import { Problem, problem } from "./problems";
 import { RollUp, rollUp } from "./rollup";
 import { KpiStatusSchema, kpiAchievement, kpiScore, kpiStatus, kpiTrend } from "./scoring";
@@ -92,29 +92,15 @@ export function buildScorecard(
 ): Scorecard {
   const asOfIndex = asOf === null ? -1 : (periodIndex.get(asOf) ?? -1);
   const current: ScoredKpi[] = [];
-  // Latest earlier score per KPI key: [period index, score, period].
-  const before = new Map<string, [number, number, string]>();
+  const earlier: KpiRow[] = [];
   for (const row of rows) {
-    if (asOf === null || row.period === asOf) {
-      current.push(scoreKpi(row, settings));
-      continue;
-    }
-    const idx = periodIndex.get(row.period!) ?? -1;
-    if (idx >= asOfIndex || row.actual === null) continue;
-    const key = kpiKey(row);
-    const seen = before.get(key);
-    if (seen && seen[0] >= idx) continue;
-    before.set(key, [idx, kpiScore(achievementOf(row)!, settings.scoreCap), row.period!]);
+    if (asOf === null || row.period === asOf) current.push(scoreKpi(row, settings));
+    else if (row.actual !== null && (periodIndex.get(row.period!) ?? -1) < asOfIndex) earlier.push(row);
   }
-  for (const kpi of current) {
-    const prev = before.get(kpiKey(kpi));
-    if (!prev) continue;
-    kpi.trend = kpiTrend(kpi.score, prev[1]);
-    kpi.previousPeriod = prev[2];
-  }
+  addTrends(current, earlier, periodIndex, settings);
 
   const tol = settings.kpiTolerance;
-  const stageOrder = [...groupBy(rows, (r) => nameKey(r.stage)).values()].map((g) => g[0].stage);
+  const stageOrder = journeyOrder(rows);
   const byStage = groupBy(current, (k) => nameKey(k.stage));
   const stages = stageOrder.map((s) => rollUp(s, byStage.get(nameKey(s)) ?? [], tol));
   const byPerspective = groupBy(current, (k) => k.perspective);
@@ -142,6 +128,53 @@ export function buildScorecard(
   };
   warnZeroWeights(scorecard, problems);
   return scorecard;
+}
+
+/** Stage names in order of first appearance (case- and space-insensitive). */
+function journeyOrder(rows: readonly KpiRow[]): string[] {
+  const seenText = new Set<string>();
+  const seenKey = new Set<string>();
+  const order: string[] = [];
+  for (const row of rows) {
+    if (seenText.has(row.stage)) continue;
+    seenText.add(row.stage);
+    const key = nameKey(row.stage);
+    if (seenKey.has(key)) continue;
+    seenKey.add(key);
+    order.push(row.stage);
+  }
+  return order;
+}
+
+function sameKpi(a: KpiRow, b: KpiRow): boolean {
+  return a.perspective === b.perspective && nameKey(a.stage) === nameKey(b.stage) && nameKey(a.touchpoint) === nameKey(b.touchpoint) && a.kpi.toLowerCase() === b.kpi.toLowerCase();
+}
+
+/**
+ * Trend of each current KPI against the latest earlier period in which the same KPI
+ * (Stage + Touchpoint + Perspective + KPI) has data. KPIs are matched by name first, then
+ * by the rest of the key, which avoids building a composite key string for every row.
+ */
+function addTrends(current: ScoredKpi[], earlier: readonly KpiRow[], periodIndex: ReadonlyMap<string, number>, settings: Settings): void {
+  const byName = new Map<string, ScoredKpi[]>();
+  for (const k of current) {
+    const name = k.kpi.toLowerCase();
+    const list = byName.get(name);
+    if (list) list.push(k);
+    else byName.set(name, [k]);
+  }
+  const previousIndex = new Map<ScoredKpi, number>();
+  for (const row of earlier) {
+    const list = byName.get(row.kpi.toLowerCase());
+    if (!list) continue;
+    const idx = periodIndex.get(row.period!)!;
+    for (const k of list) {
+      if (!sameKpi(k, row) || (previousIndex.get(k) ?? -1) >= idx) continue;
+      previousIndex.set(k, idx);
+      k.previousPeriod = row.period;
+      k.trend = kpiTrend(k.score, kpiScore(kpiAchievement(row.actual!, row), settings.scoreCap));
+    }
+  }
 }
 
 function warnZeroWeights(card: Scorecard, problems: Problem[]): void {
