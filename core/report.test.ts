@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { kpi, line, table } from "../test/fixtures";
+import { analyse } from "./analyse";
+import { PALETTES } from "./palette";
+import { buildReport } from "./report";
+import { CellRange, ReportSheet, ReportValue } from "./report-model";
+import { DEFAULT_SETTINGS, Settings, parseSettings } from "./settings";
+
+function model(over: Partial<Settings> = {}) {
+  const settings = { ...DEFAULT_SETTINGS, ...over };
+  const { analysis } = analyse(
+    {
+      journey: table("Journey", [
+        kpi({ Stage: "Awareness", KPI: "=1+1", Perspective: "Customer", Target: 100, Actual: 90, "Moment of truth": "yes" }),
+        kpi({ Stage: "Purchase", KPI: "Orders", Perspective: "Financial", Target: 100, Actual: 100 }),
+      ]),
+      budget: table("Budget", [line({ Stage: "Awareness", Budget: 1000, Actual: 1100 }), line({ Stage: "Purchase", "Line item": "Sales", Type: "Revenue", Budget: 500, Actual: 600 })]),
+    },
+    settings,
+  );
+  return buildReport(analysis!, { generatedAt: "2026-11-23" });
+}
+
+/** The value at (row, col) of a sheet, wherever its block put it. */
+function cell(sheet: ReportSheet, row: number, col: number): ReportValue | undefined {
+  for (const b of sheet.blocks) {
+    const r = row - b.row;
+    const c = col - b.col;
+    if (r >= 0 && r < b.values.length && c >= 0 && c < b.values[r].length) return b.values[r][c];
+  }
+  return undefined;
+}
+
+function find(sheet: ReportSheet, text: string): { row: number; col: number } {
+  for (const b of sheet.blocks) {
+    for (let r = 0; r < b.values.length; r++) {
+      const c = b.values[r].indexOf(text);
+      if (c >= 0) return { row: b.row + r, col: b.col + c };
+    }
+  }
+  throw new Error(`"${text}" not in ${sheet.name}`);
+}
+
+const inside = (range: CellRange, row: number, col: number) => row >= range.row && row < range.row + range.rows && col >= range.col && col < range.col + range.cols;
+
+describe("report model", () => {
+  it("three sheets named from settings, title rows frozen", () => {
+    const m = model({ sheetNames: { scorecard: "BSC", budget: "Budget vs Actual", journey: "Journey map" } });
+    expect(m.sheets.map((s) => s.name)).toEqual(["BSC", "Budget vs Actual", "Journey map"]);
+    for (const s of m.sheets) expect(s.frozenRows).toBe(2);
+    expect(cell(m.sheets[0], 0, 0)).toBe("Balanced scorecard — all rows (no periods)");
+    // overall: (0.9 + 1) / 2
+    expect(cell(m.sheets[0], 1, 1)).toBeCloseTo(0.95, 12);
+    expect(cell(m.sheets[0], 1, 2)).toBe("Amber");
+  });
+
+  it("status words are coloured by rules on their cells, in the settings' palette", () => {
+    for (const palette of ["standard", "colour-blind"] as const) {
+      const s = model({ palette }).sheets[0];
+      const at = find(s, "Perspective");
+      const statusCol = at.col + 2;
+      const rules = s.conditionalFormats.filter((r) => r.kind === "textEquals" && inside(r.range, at.row + 1, statusCol));
+      const green = rules.find((r) => r.kind === "textEquals" && r.text === "Green");
+      expect(rules.map((r) => (r.kind === "textEquals" ? r.text : ""))).toEqual(["Green", "Amber", "Red", "No data"]);
+      expect(green).toMatchObject({ fill: PALETTES[palette].good.fill, fontColor: PALETTES[palette].good.font });
+      expect(green!.range.rows).toBe(4);
+    }
+    expect(PALETTES["colour-blind"].good.fill).not.toBe(PALETTES.standard.good.fill);
+  });
+
+  it("heat map 3-colour scale at 0, 1 − tolerance, 1; data bars up to the cap", () => {
+    const s = model({ kpiTolerance: 0.15, scoreCap: 1.2 }).sheets[0];
+    const heat = s.conditionalFormats.find((r) => r.kind === "colorScale");
+    expect(heat?.kind === "colorScale" && heat.stops.map((x) => x.value)).toEqual([0, 0.85, 1]);
+    expect(heat!.range.cols).toBe(1);
+    const scales = s.conditionalFormats.filter((r) => r.kind === "colorScale");
+    expect(scales).toHaveLength(4); // one per perspective column
+    const bar = s.conditionalFormats.find((r) => r.kind === "dataBar");
+    expect(bar).toMatchObject({ min: 0, max: 1.2 });
+  });
+
+  it("variance % red/green by sign beyond the budget tolerance", () => {
+    const s = model({ budgetTolerance: 0.08 }).sheets[1];
+    const rules = s.conditionalFormats.filter((r) => r.kind === "numberCompare");
+    expect(rules.length).toBeGreaterThan(0);
+    expect(new Set(rules.map((r) => (r.kind === "numberCompare" ? `${r.operator} ${r.value}` : "")))).toEqual(new Set(["greaterThan 0.08", "lessThan -0.08"]));
+  });
+
+  it("number formats on the figures", () => {
+    const s = model().sheets[1];
+    const at = find(s, "Cost by stage");
+    const awareness = at.row + 2;
+    expect(cell(s, awareness, 0)).toBe("Awareness");
+    expect(cell(s, awareness, 3)).toBe(-100);
+    const formatOf = (row: number, col: number) => s.numberFormats.filter((f) => inside(f.range, row, col)).map((f) => f.format);
+    expect(formatOf(awareness, 1)).toEqual(["#,##0"]);
+    expect(formatOf(awareness, 4)).toEqual(["0.0%"]);
+  });
+
+  it("charts: perspective scores and budget vs actual by stage", () => {
+    const m = model();
+    const [chart] = m.sheets[0].charts;
+    expect(chart.kind).toBe("bar");
+    expect(cell(m.sheets[0], chart.categories.row, chart.categories.col)).toBe("Financial");
+    expect(chart.categories.rows).toBe(4);
+    expect(cell(m.sheets[0], chart.series[0].values.row - 1, chart.series[0].values.col)).toBe("Score");
+    const [budgetChart] = m.sheets[1].charts;
+    expect(budgetChart.series.map((x) => x.name)).toEqual(["Budget", "Actual"]);
+    expect(cell(m.sheets[1], budgetChart.categories.row, budgetChart.categories.col)).toBe("Awareness");
+  });
+
+  it("text stays a plain string value (hosts write it as text)", () => {
+    const s = model().sheets[0];
+    expect(() => find(s, "=1+1")).not.toThrow();
+  });
+
+  it("journey view lists moments of truth at risk", () => {
+    const s = model().sheets[2];
+    const at = find(s, "Moments of truth at risk (worst first)");
+    expect(cell(s, at.row + 2, 2)).toBe("=1+1");
+    expect(cell(s, at.row + 2, 3)).toBe("Amber");
+  });
+});
+
+describe("settings", () => {
+  it("defaults", () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({ kpiTolerance: 0.1, budgetTolerance: 0.05, scoreCap: 1, forecastMethod: "remaining-budget", palette: "standard" });
+  });
+  it("a bad stored value falls back to its default with a warning; good ones are kept", () => {
+    const { settings, problems } = parseSettings({ kpiTolerance: 2, budgetTolerance: 0.1, palette: "pink", sheetNames: { scorecard: "A/B" } });
+    expect(settings.kpiTolerance).toBe(0.1);
+    expect(settings.budgetTolerance).toBe(0.1);
+    expect(settings.palette).toBe("standard");
+    expect(settings.sheetNames.scorecard).toBe("Scorecard");
+    expect(problems.map((p) => p.severity)).toEqual(["warning", "warning", "warning"]);
+    expect(problems[0].message).toContain("kpiTolerance is 2");
+  });
+  it("not an object at all", () => {
+    const { settings, problems } = parseSettings("tolerance=5");
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(problems).toHaveLength(1);
+  });
+});
