@@ -80,6 +80,12 @@ export function writeSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet): void {
     if (w) ws.getColumn(i + 1).width = w;
   });
   ws.views = [{ state: "frozen", ySplit: sheet.frozenRows, xSplit: sheet.frozenColumns }];
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: sheet.print.orientation,
+    ...(sheet.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    printTitlesRow: sheet.frozenRows ? `1:${sheet.frozenRows}` : undefined,
+  };
   let priority = 1;
   for (const cf of sheet.conditionalFormats) {
     ws.addConditionalFormatting({ ref: a1(cf.range), rules: [excelRule(cf, priority++)] });

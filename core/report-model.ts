@@ -77,6 +77,8 @@ export interface ReportSheet {
   frozenColumns: number;
   conditionalFormats: ConditionalFormat[];
   charts: ChartSpec[];
+  /** Printing: landscape, all columns on one page width (finance teams print these). */
+  print: { orientation: "landscape" | "portrait"; fitToWidth: boolean };
   /** How many rows and columns the report uses. */
   extent: { rows: number; cols: number };
 }

@@ -57,6 +57,7 @@ export class SheetBuilder {
     this.sheet = {
       key, name, blocks: [], numberFormats: [], styles: [], columnWidths: [],
       frozenRows: 0, frozenColumns: 0, conditionalFormats: [], charts: [], extent: { rows: 0, cols: 0 },
+      print: { orientation: "landscape", fitToWidth: true },
     };
   }
 
