@@ -6,7 +6,8 @@ import { SheetBlock } from "./cells";
 import { BudgetGroupTotal, BudgetLine, budgetTotals, buildBudgetLines, byStage, totalOf } from "./budget-lines";
 import { BudgetRow, parseBudgetTable } from "./budget-table";
 import { nameKey } from "./group";
-import { KpiRow, ParsedTable, parseJourneyTable } from "./journey-table";
+import { KpiRow, parseJourneyTable } from "./journey-table";
+import { ParsedTable } from "./parse-table";
 import { buildJourneyView, StageView, TouchpointView } from "./journey-view";
 import { orderPeriods, parsePeriod } from "./periods";
 import { Problem, hasErrors, problem, sortProblems } from "./problems";
@@ -52,7 +53,7 @@ export interface AnalysisOutcome {
   problems: Problem[];
 }
 
-const NO_ROWS: ParsedTable<BudgetRow> = { rows: [], invalidRows: [], periods: [], problems: [], unreadable: false, cellOf: () => null };
+const NO_ROWS: ParsedTable<BudgetRow> = { rows: [], invalidRows: [], periods: [], problems: [], unreadable: false, cellOf: () => null, sheet: "" };
 
 export function analyse(input: AnalysisInput, settings: Settings, settingsProblems: Problem[] = []): AnalysisOutcome {
   const problems: Problem[] = [...settingsProblems];

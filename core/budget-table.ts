@@ -5,11 +5,8 @@ import { z } from "zod";
 import { SheetBlock } from "./cells";
 import { BUDGET_COLUMNS, BudgetColumn } from "./columns";
 import { LineTypeSchema, parseLineType } from "./budget";
-import { ParsedTable, dropRowsWithoutPeriod } from "./journey-table";
-import { NumberOptions } from "./numbers";
-import { parsePeriod } from "./periods";
-import { RowReader, rowIsEmpty } from "./row-reader";
-import { readTable, tableCell } from "./table";
+import { ParsedTable, TableOptions, parseRows } from "./parse-table";
+import { RowReader } from "./row-reader";
 
 export const BudgetRowSchema = z.object({
   rowIndex: z.number().int(),
@@ -37,39 +34,13 @@ export function lineKey(row: Pick<BudgetRow, "stage" | "touchpoint" | "lineItem"
 }
 
 /** Reads the Budget table; every bad cell becomes a problem, rows never throw. */
-export function parseBudgetTable(
-  block: SheetBlock,
-  options: NumberOptions & { mapping: Record<string, string>; locate: boolean },
-): ParsedTable<BudgetRow> {
-  const { table, problems } = readTable("budget", block, BUDGET_COLUMNS, options.mapping, options.locate);
-  const result: ParsedTable<BudgetRow> = { rows: [], invalidRows: [], periods: [], problems, unreadable: true, cellOf: () => null };
-  if (!table || problems.some((p) => p.severity === "error")) return result;
-  result.unreadable = false;
-  result.cellOf = (rowIndex, key) => (table.columns[key as BudgetColumn] === undefined ? null : tableCell(table, rowIndex, table.columns[key as BudgetColumn]!));
-  const r = new RowReader<BudgetColumn>(table, "budget", options, problems);
-  for (let i = 0; i < table.rows.length; i++) {
-    if (rowIsEmpty(table.rows[i])) continue;
-    r.start(i);
-    const row = readBudgetRow(r, table.headerRow + 2 + i);
-    if (!row) {
-      result.invalidRows.push(i);
-      continue;
-    }
-    const period = parsePeriod(r.raw("period"));
-    row.period = period ? period.label : null;
-    if (period) result.periods.push(period);
-    result.rows.push(row);
-  }
-  result.invalidRows.push(...dropRowsWithoutPeriod(result.rows, r));
-  result.invalidRows.sort((a, b) => a - b);
-  return result;
+export function parseBudgetTable(block: SheetBlock, options: TableOptions): ParsedTable<BudgetRow> {
+  return parseRows("budget", block, BUDGET_COLUMNS, options, readBudgetRow);
 }
 
 function readBudgetRow(r: RowReader<BudgetColumn>, sheetRow: number): BudgetRow | null {
-  const stage = r.text("stage");
-  if (!stage) r.fail("stage", "Stage", "is blank", "the journey stage this budget line belongs to");
-  const lineItem = r.text("lineItem");
-  if (!lineItem) r.fail("lineItem", "Line item", "is blank", "the name of the budget line");
+  const stage = r.requiredText("stage", "Stage", "the journey stage this budget line belongs to");
+  const lineItem = r.requiredText("lineItem", "Line item", "the name of the budget line");
   const typeText = r.text("type");
   const type = parseLineType(typeText);
   if (!type) r.fail("type", "Type", "is not a line type", "cost (Expense, Spend) or revenue (Income, Sales)");

@@ -3,14 +3,13 @@
  */
 import { z } from "zod";
 import { CellValue, SheetBlock, quoteSheet } from "./cells";
+import { groupBy } from "./group";
 import { JOURNEY_COLUMNS, JourneyColumn } from "./columns";
 import { memoByText } from "./memo";
-import { NumberOptions } from "./numbers";
-import { Period, parsePeriod } from "./periods";
 import { Problem, problem } from "./problems";
-import { RowReader, rowIsEmpty } from "./row-reader";
+import { ParsedTable, TableOptions, parseRows } from "./parse-table";
+import { RowReader } from "./row-reader";
 import { DirectionSchema, definitionProblem, parseDirection } from "./scoring";
-import { readTable, tableCell } from "./table";
 
 export const PERSPECTIVES = ["Financial", "Customer", "Internal process", "Learning & growth"] as const;
 export const PerspectiveSchema = z.enum(PERSPECTIVES);
@@ -53,6 +52,11 @@ export const KpiRowSchema = z.object({
 });
 export type KpiRow = z.infer<typeof KpiRowSchema>;
 
+/** The KPI's name as matched across rows (case-insensitive). */
+export function kpiName(row: Pick<KpiRow, "kpi">): string {
+  return row.kpi.toLowerCase();
+}
+
 /** Stage + Touchpoint + Perspective + KPI: what makes a KPI the same KPI across periods. */
 export function kpiKey(row: Pick<KpiRow, "stage" | "touchpoint" | "perspective" | "kpi">): string {
   return `${row.stage.toLowerCase()}\u0000${row.touchpoint.toLowerCase()}\u0000${row.perspective}\u0000${row.kpi.toLowerCase()}`;
@@ -70,53 +74,16 @@ function parseMomentOfTruth(value: CellValue): boolean | null {
   return MOT_WORDS[String(value).trim().toLowerCase()] ?? null;
 }
 
-export interface ParsedTable<R> {
-  rows: R[];
-  /** Rows with errors (left out when skipping invalid rows). */
-  invalidRows: number[];
-  periods: Period[];
-  problems: Problem[];
-  /** The table could not be read at all (missing columns, empty). */
-  unreadable: boolean;
-  /** Address of a row's cell in a column (null when the table lacks it). */
-  cellOf: (rowIndex: number, column: string) => string | null;
-}
-
 /** Reads the Journey table; every bad cell becomes a problem, rows never throw. */
-export function parseJourneyTable(
-  block: SheetBlock,
-  options: NumberOptions & { mapping: Record<string, string>; locate: boolean },
-): ParsedTable<KpiRow> {
-  const { table, problems } = readTable("journey", block, JOURNEY_COLUMNS, options.mapping, options.locate);
-  const result: ParsedTable<KpiRow> = { rows: [], invalidRows: [], periods: [], problems, unreadable: true, cellOf: () => null };
-  if (!table || problems.some((p) => p.severity === "error")) return result;
-  result.unreadable = false;
-  result.cellOf = (rowIndex, key) => (table.columns[key as JourneyColumn] === undefined ? null : tableCell(table, rowIndex, table.columns[key as JourneyColumn]!));
-  const r = new RowReader<JourneyColumn>(table, "journey", options, problems);
-  for (let i = 0; i < table.rows.length; i++) {
-    if (rowIsEmpty(table.rows[i])) continue;
-    r.start(i);
-    const row = readKpiRow(r, table.headerRow + 2 + i);
-    if (!row) {
-      result.invalidRows.push(i);
-      continue;
-    }
-    const period = parsePeriod(r.raw("period"));
-    row.period = period ? period.label : null;
-    if (period) result.periods.push(period);
-    result.rows.push(row);
-  }
-  result.invalidRows.push(...dropRowsWithoutPeriod(result.rows, r));
-  result.invalidRows.sort((a, b) => a - b);
-  warnDuplicates(result.rows, problems, table.sheet);
-  return result;
+export function parseJourneyTable(block: SheetBlock, options: TableOptions): ParsedTable<KpiRow> {
+  const parsed = parseRows("journey", block, JOURNEY_COLUMNS, options, readKpiRow);
+  if (!parsed.unreadable) warnDuplicates(parsed.rows, parsed.problems, parsed.sheet);
+  return parsed;
 }
 
 function readKpiRow(r: RowReader<JourneyColumn>, sheetRow: number): KpiRow | null {
-  const stage = r.text("stage");
-  if (!stage) r.fail("stage", "Stage", "is blank", "the journey stage this KPI belongs to");
-  const kpi = r.text("kpi");
-  if (!kpi) r.fail("kpi", "KPI", "is blank", "the KPI's name");
+  const stage = r.requiredText("stage", "Stage", "the journey stage this KPI belongs to");
+  const kpi = r.requiredText("kpi", "KPI", "the KPI's name");
   const perspectiveText = r.text("perspective");
   const perspective = parsePerspective(perspectiveText);
   if (!perspective) r.fail("perspective", "Perspective", perspectiveText ? "is not a scorecard perspective" : "is blank", "Financial, Customer, Internal process or Learning & growth");
@@ -163,26 +130,6 @@ function labelOf(key: string): string {
   return JOURNEY_COLUMNS.find((c) => c.key === key)!.label;
 }
 
-/**
- * When some rows have a period, every row must: a row without one cannot be placed in time.
- * Removes such rows and returns their indexes.
- */
-export function dropRowsWithoutPeriod<R extends { period: string | null; rowIndex: number }, K extends string>(
-  rows: R[],
-  r: RowReader<K>,
-): number[] {
-  if (!rows.some((row) => row.period !== null)) return [];
-  const dropped: number[] = [];
-  for (let i = rows.length - 1; i >= 0; i--) {
-    if (rows[i].period !== null) continue;
-    r.start(rows[i].rowIndex);
-    r.fail("period" as K, "Period", "is blank while other rows have a period", "a period such as 2026-03, 2026-Q1 or a date");
-    dropped.push(rows[i].rowIndex);
-    rows.splice(i, 1);
-  }
-  return dropped.reverse();
-}
-
 /** `Journey!7:7`: a whole row, for messages about rows. */
 export function rowAddress(sheet: string, sheetRow: number): string {
   return `${quoteSheet(sheet)}!${sheetRow}:${sheetRow}`;
@@ -191,14 +138,7 @@ export function rowAddress(sheet: string, sheetRow: number): string {
 /** Same KPI key and period twice: a warning on the later row (both are scored). */
 function warnDuplicates(rows: KpiRow[], problems: Problem[], sheet: string): void {
   // Group by KPI name first (cheap), then compare the whole key within each small group.
-  const byName = new Map<string, KpiRow[]>();
-  for (const row of rows) {
-    const name = row.kpi.toLowerCase();
-    const list = byName.get(name);
-    if (list) list.push(row);
-    else byName.set(name, [row]);
-  }
-  for (const list of byName.values()) {
+  for (const list of groupBy(rows, kpiName).values()) {
     if (list.length < 2) continue;
     const first = new Map<string, KpiRow>();
     for (const row of list) {

@@ -8,6 +8,7 @@ import { PERSPECTIVES } from "./journey-table";
 import { PALETTES } from "./palette";
 import { ReportModel, ReportSheet, ReportValue } from "./report-model";
 import { RollUp } from "./rollup";
+import { riskOf } from "./scorecard";
 import { ColumnDef, ColumnKind, FORMATS, RuleContext, SheetBuilder } from "./sheet-builder";
 
 export interface ReportOptions {
@@ -323,7 +324,7 @@ function journeySheet(a: Analysis, rules: RuleContext, money: string): ReportShe
       { header: "Initiative", width: 28 },
     ],
     a.momentsAtRisk.map((k) => [
-      k.stage, k.touchpoint, k.kpi, k.status, k.achievement, k.weight, k.weight * (1 - (k.achievement ?? 0)), k.owner, k.initiative,
+      k.stage, k.touchpoint, k.kpi, k.status, k.achievement, k.weight, riskOf(k), k.owner, k.initiative,
     ]),
   );
   return b.sheet;

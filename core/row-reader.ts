@@ -41,6 +41,13 @@ export class RowReader<K extends string> {
     return cellText(this.raw(key));
   }
 
+  /** Text that must not be blank (an error naming `expected` when it is). */
+  requiredText(key: K, label: string, expected: string): string {
+    const text = this.text(key);
+    if (!text) this.fail(key, label, "is blank", expected);
+    return text;
+  }
+
   /** Address of this row's cell in a column (or of the row's first cell when the column is absent). */
   cell(key: K): string {
     return tableCell(this.table, this.rowIndex, this.table.columns[key] ?? 0);

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { groupBy, nameKey } from "./group";
-import { KpiRow, KpiRowSchema, PERSPECTIVES, Perspective } from "./journey-table";
+import { KpiRow, KpiRowSchema, PERSPECTIVES, Perspective, kpiName } from "./journey-table";
 import { Problem, problem } from "./problems";
 import { RollUp, rollUp } from "./rollup";
 import { KpiStatusSchema, kpiAchievement, kpiScore, kpiStatus, kpiTrend } from "./scoring";
@@ -147,7 +147,7 @@ function journeyOrder(rows: readonly KpiRow[]): string[] {
 }
 
 function sameKpi(a: KpiRow, b: KpiRow): boolean {
-  return a.perspective === b.perspective && nameKey(a.stage) === nameKey(b.stage) && nameKey(a.touchpoint) === nameKey(b.touchpoint) && a.kpi.toLowerCase() === b.kpi.toLowerCase();
+  return a.perspective === b.perspective && nameKey(a.stage) === nameKey(b.stage) && nameKey(a.touchpoint) === nameKey(b.touchpoint) && kpiName(a) === kpiName(b);
 }
 
 /**
@@ -156,16 +156,10 @@ function sameKpi(a: KpiRow, b: KpiRow): boolean {
  * by the rest of the key, which avoids building a composite key string for every row.
  */
 function addTrends(current: ScoredKpi[], earlier: readonly KpiRow[], periodIndex: ReadonlyMap<string, number>, settings: Settings): void {
-  const byName = new Map<string, ScoredKpi[]>();
-  for (const k of current) {
-    const name = k.kpi.toLowerCase();
-    const list = byName.get(name);
-    if (list) list.push(k);
-    else byName.set(name, [k]);
-  }
+  const byName = groupBy(current, kpiName);
   const previousIndex = new Map<ScoredKpi, number>();
   for (const row of earlier) {
-    const list = byName.get(row.kpi.toLowerCase());
+    const list = byName.get(kpiName(row));
     if (!list) continue;
     const idx = periodIndex.get(row.period!)!;
     for (const k of list) {
@@ -200,10 +194,14 @@ function warnZeroWeights(card: Scorecard, problems: Problem[]): void {
   }
 }
 
+/** How much a KPI at risk weighs on the journey: weight × (1 − achievement). */
+export function riskOf(k: Pick<ScoredKpi, "weight" | "achievement">): number {
+  return k.weight * (1 - (k.achievement ?? 0));
+}
+
 /** Moments of truth at Amber or Red, worst first by weight × (1 − achievement). */
 export function momentsAtRisk(kpis: readonly ScoredKpi[]): ScoredKpi[] {
-  const risk = (k: ScoredKpi) => k.weight * (1 - (k.achievement ?? 0));
   return kpis
     .filter((k) => k.momentOfTruth && (k.status === "Amber" || k.status === "Red"))
-    .sort((a, b) => risk(b) - risk(a));
+    .sort((a, b) => riskOf(b) - riskOf(a));
 }

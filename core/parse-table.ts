@@ -1,0 +1,83 @@
+/**
+ * What both input tables share: header matching, reading each row into a typed row or
+ * problems, periods, and the rule that a row needs a period when other rows have one.
+ */
+import { SheetBlock } from "./cells";
+import { ColumnSpec } from "./columns";
+import { NumberOptions } from "./numbers";
+import { Period, parsePeriod } from "./periods";
+import { Problem } from "./problems";
+import { RowReader, rowIsEmpty } from "./row-reader";
+import { TableKind, readTable, tableCell } from "./table";
+
+export interface ParsedTable<R> {
+  rows: R[];
+  /** Rows with errors (left out when skipping invalid rows). */
+  invalidRows: number[];
+  periods: Period[];
+  problems: Problem[];
+  /** The table could not be read at all (missing columns, empty). */
+  unreadable: boolean;
+  /** Address of a row's cell in a column (null when the table lacks it). */
+  cellOf: (rowIndex: number, column: string) => string | null;
+  sheet: string;
+}
+
+export type TableOptions = NumberOptions & { mapping: Record<string, string>; locate: boolean };
+
+interface RowWithPeriod {
+  period: string | null;
+  rowIndex: number;
+}
+
+/** Reads a table row by row with `readRow`; every bad cell becomes a problem, rows never throw. */
+export function parseRows<K extends string, R extends RowWithPeriod>(
+  kind: TableKind,
+  block: SheetBlock,
+  specs: readonly ColumnSpec<K>[],
+  options: TableOptions,
+  readRow: (r: RowReader<K>, sheetRow: number) => R | null,
+): ParsedTable<R> {
+  const { table, problems } = readTable(kind, block, specs, options.mapping, options.locate);
+  const result: ParsedTable<R> = { rows: [], invalidRows: [], periods: [], problems, unreadable: true, cellOf: () => null, sheet: block.sheet };
+  if (!table || problems.some((p) => p.severity === "error")) return result;
+  result.unreadable = false;
+  result.sheet = table.sheet;
+  result.cellOf = (rowIndex, key) => {
+    const col = table.columns[key as K];
+    return col === undefined ? null : tableCell(table, rowIndex, col);
+  };
+  const r = new RowReader<K>(table, kind, options, problems);
+  for (let i = 0; i < table.rows.length; i++) {
+    if (rowIsEmpty(table.rows[i])) continue;
+    r.start(i);
+    const row = readRow(r, table.headerRow + 2 + i);
+    if (!row) {
+      result.invalidRows.push(i);
+      continue;
+    }
+    const period = parsePeriod(r.raw("period" as K));
+    row.period = period ? period.label : null;
+    if (period) result.periods.push(period);
+    result.rows.push(row);
+  }
+  const dropped = dropRowsWithoutPeriod(result, r);
+  if (dropped.length) result.invalidRows = [...result.invalidRows, ...dropped].sort((a, b) => a - b);
+  return result;
+}
+
+/**
+ * When some rows have a period, every row must: a row without one cannot be placed in time.
+ * Removes such rows (an error on their Period cell) and returns their indexes.
+ */
+function dropRowsWithoutPeriod<K extends string, R extends RowWithPeriod>(result: ParsedTable<R>, r: RowReader<K>): number[] {
+  if (result.periods.length === 0) return [];
+  const undated = result.rows.filter((row) => row.period === null);
+  if (undated.length === 0) return [];
+  for (const row of undated) {
+    r.start(row.rowIndex);
+    r.fail("period" as K, "Period", "is blank while other rows have a period", "a period such as 2026-03, 2026-Q1 or a date");
+  }
+  result.rows = result.rows.filter((row) => row.period !== null);
+  return undated.map((row) => row.rowIndex);
+}
