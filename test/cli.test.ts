@@ -278,3 +278,33 @@ describe("CSV input", () => {
     expect(r.stderr).toContain("kpis.csv!D2");
   });
 });
+
+describe("settings and large inputs", () => {
+  it("--settings: sheet names, tolerances and palette from a JSON file; bad values warn", async () => {
+    const settings = join(dir, "settings.json");
+    writeFileSync(settings, JSON.stringify({ sheetNames: { scorecard: "BSC" }, kpiTolerance: 0.2, palette: "colour-blind", budgetTolerance: 7 }));
+    const out = join(dir, "settings-report.xlsx");
+    const r = await cli("build", SAMPLE, "--settings", settings, "--out", out, "--json");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("warning: Setting budgetTolerance is 7");
+    const json = JSON.parse(r.stdout);
+    // with a 20% amber band, Pricing page to trial conversion (95%) stays Amber and Win rate (85%) becomes Amber
+    expect(json.kpis.find((k: any) => k.kpi === "Win rate").status).toBe("Amber");
+    const wb = await open(out);
+    expect(wb.getWorksheet("BSC")).toBeTruthy();
+    const bad = join(dir, "bad-settings.json");
+    writeFileSync(bad, "{ not json");
+    expect((await cli("build", SAMPLE, "--settings", bad)).code).toBe(2);
+  });
+
+  it("prints progress lines on stderr for inputs over 10,000 rows", async () => {
+    const path = join(dir, "big.csv");
+    const rows = ["Stage,Perspective,KPI,Target,Actual"];
+    for (let i = 0; i < 10_500; i++) rows.push(`Stage ${i % 5},Customer,KPI ${i},100,${50 + (i % 60)}`);
+    writeFileSync(path, rows.join("\n"));
+    const r = await cli("build", "--journey", path, "--out", join(dir, "big.xlsx"), "--quiet");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("journey-scorecard: read 10,501 rows; checking and scoring…");
+    expect(r.stderr).toContain("journey-scorecard: writing the report workbook…");
+  });
+});
