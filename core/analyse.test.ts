@@ -253,6 +253,9 @@ describe("budget lines (SPEC §2.3)", () => {
     expect(spare).toMatchObject({ variance: 0, variancePct: null, status: "On budget" });
     expect(a.budgetTotal.cost).toMatchObject({ budget: 300, actual: 380, variance: -80 });
     expect(a.budgetTotal.revenue).toMatchObject({ budget: 1000, actual: 1100, variance: 100 });
+    expect(a.budgetByStage).toHaveLength(1);
+    expect(a.budgetByStage[0].cost).toMatchObject({ budget: 300, actual: 380, variance: -80, status: "Unfavourable" });
+    expect(a.budgetByStage[0].revenue).toMatchObject({ budget: 1000, actual: 1100, variance: 100, status: "Favourable" });
   });
 
   it("blank actual: no variance, No data", () => {
@@ -300,6 +303,7 @@ describe("journey view (SPEC §2.4)", () => {
       [line({ Stage: "Purchase", Touchpoint: "checkout", Budget: 50, Actual: 40 }), line({ Stage: "Purchase", Touchpoint: "Call", Budget: 10, Actual: 10 })],
     );
     expect(a.touchpoints.map((t) => [t.touchpoint, t.score, t.actual])).toEqual([["Checkout", 0.9, 40], ["Call", null, 10]]);
+    expect(a.budgetByTouchpoint.map((t) => [t.name, t.cost?.variance])).toEqual([["Purchase / checkout", 10], ["Purchase / Call", 0]]);
   });
 });
 

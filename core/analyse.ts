@@ -3,7 +3,7 @@
  * budget, journey view. Pure; never throws on cell content.
  */
 import { SheetBlock } from "./cells";
-import { BudgetGroupTotal, BudgetLine, budgetTotals, buildBudgetLines, byStage, totalOf } from "./budget-lines";
+import { BudgetGroupTotal, BudgetLine, budgetTotals, buildBudgetLines, byStage } from "./budget-lines";
 import { BudgetRow, parseBudgetTable } from "./budget-table";
 import { nameKey } from "./group";
 import { KpiRow, parseJourneyTable } from "./journey-table";
@@ -99,8 +99,6 @@ export function analyse(input: AnalysisInput, settings: Settings, settingsProble
   const tol = settings.budgetTolerance;
   const view = buildJourneyView(scorecard, lines, settings);
   warnBudgetOnlyStages(view.budgetOnlyStages, budget, scorecard.stageOrder, problems);
-  const cost = lines.filter((l) => l.type === "cost");
-  const revenue = lines.filter((l) => l.type === "revenue");
   const errors = problems.filter((p) => p.severity === "error");
   return {
     analysis: {
@@ -112,11 +110,7 @@ export function analyse(input: AnalysisInput, settings: Settings, settingsProble
       budgetLines: lines,
       budgetByStage: budgetTotals(lines, byStage, (l) => l.stage, tol),
       budgetByTouchpoint: budgetTotals(lines.filter((l) => l.touchpoint), (l) => `${nameKey(l.stage)}\u0000${nameKey(l.touchpoint)}`, (l) => `${l.stage} / ${l.touchpoint}`, tol),
-      budgetTotal: {
-        name: "Total",
-        cost: cost.length ? totalOf(cost, "cost", tol) : null,
-        revenue: revenue.length ? totalOf(revenue, "revenue", tol) : null,
-      },
+      budgetTotal: budgetTotals(lines, () => "", () => "Total", tol)[0] ?? { name: "Total", cost: null, revenue: null },
       hasBudget: lines.length > 0,
       stages: view.stages,
       touchpoints: view.touchpoints,

@@ -84,6 +84,8 @@ export function analysisToJson(a: Analysis) {
       forecastVariance: l.forecastVariance,
       forecastVariancePct: l.forecastVariancePct,
     })),
+    budgetByStage: a.budgetByStage,
+    budgetByTouchpoint: a.budgetByTouchpoint,
     budgetTotal: a.budgetTotal,
     momentsAtRisk: a.momentsAtRisk.map((k) => ({
       stage: k.stage,
