@@ -226,6 +226,37 @@ describe("input errors and safety", () => {
     expect(JSON.parse(r.stdout).overall.score).toBeCloseTo(0.8, 12);
   });
 
+  it("finds a named range, and reads formula cells by their computed result", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Data");
+    ws.getCell("A1").value = "Board pack";
+    HEAD.forEach((h, i) => (ws.getCell(3, 2 + i).value = h));
+    ["Purchase", "Financial", "Win rate"].forEach((v, i) => (ws.getCell(4, 2 + i).value = v));
+    ws.getCell("E4").value = 0.3;
+    ws.getCell("F4").value = { formula: "0.1*2.7", result: 0.27 };
+    wb.definedNames.add("Data!$B$3:$F$4", "Journey");
+    const path = join(dir, "named.xlsx");
+    await wb.xlsx.writeFile(path);
+    const r = await cli("build", path, "--out", join(dir, "named-report.xlsx"));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Read named range "Journey"');
+    // 0.27 / 0.3 = 0.9
+    expect(r.stdout).toContain("overall 90.0% (Amber)");
+  });
+
+  it("a workbook without a Journey table, or not a workbook at all, is an input error", async () => {
+    const none = await workbookWith({ Notes: [["nothing here"]] }, join(dir, "none.xlsx"));
+    const r = await cli("build", none, "--out", join(dir, "none-report.xlsx"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("No Journey table was found");
+    const junk = join(dir, "junk.xlsx");
+    writeFileSync(junk, "this is not a zip file");
+    const j = await cli("build", junk, "--out", join(dir, "junk-report.xlsx"));
+    expect(j.code).toBe(1);
+    expect(j.stderr).toContain("cannot read");
+    expect(j.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("skip-invalid-rows lists the skipped rows in the report", async () => {
     const input = await workbookWith({ Journey: [HEAD, ["Awareness", "Customer", "Reach", 10, 5], ["Awareness", "Customer", "CPL", "x", 5]] }, join(dir, "skip.xlsx"));
     const out = join(dir, "skip-report.xlsx");
