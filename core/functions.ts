@@ -44,6 +44,17 @@ function num(v: FnScalar, name: string): number | null | FnError {
   return fail("#VALUE!", `${name} ${typeof v === "string" ? JSON.stringify(v) : String(v)} ${parsed.kind === "invalid" ? parsed.why : "is blank"}; expected a number`);
 }
 
+/** Several number arguments at once: their values, or the first argument's error. */
+function nums(values: FnScalar[], names: string[]): (number | null)[] | FnError {
+  const out: (number | null)[] = new Array(names.length);
+  for (let i = 0; i < names.length; i++) {
+    const n = num(values[i], names[i]);
+    if (isFnError(n)) return n;
+    out[i] = n;
+  }
+  return out;
+}
+
 function errorCode(text: string): FnErrorCode {
   const t = text.trim().toUpperCase();
   return t === "#DIV/0!" || t === "#N/A" || t === "#NUM!" ? t : "#VALUE!";
@@ -216,12 +227,9 @@ export function VARIANCESTATUS(actual: FnArg, budget: FnArg, type?: FnArg, toler
 /** `=JOURNEY.FLEXBUDGET(budget, budgetVolume, actualVolume, [fixedShare])`. Example: (1000, 100, 120, 40%) → 1120. */
 export function FLEXBUDGET(budget: FnArg, budgetVolume: FnArg, actualVolume: FnArg, fixedShare?: FnArg): FnResult {
   return broadcast([budget, budgetVolume, actualVolume, fixedShare], (v) => {
-    const b = num(v[0], "budget");
-    if (isFnError(b)) return b;
-    const bv = num(v[1], "budgetVolume");
-    if (isFnError(bv)) return bv;
-    const av = num(v[2], "actualVolume");
-    if (isFnError(av)) return av;
+    const read = nums(v, ["budget", "budgetVolume", "actualVolume"]);
+    if (isFnError(read)) return read;
+    const [b, bv, av] = read;
     const fixed = fraction(v[3], "fixedShare");
     if (isFnError(fixed)) return fixed;
     if (b === null || bv === null || av === null) return null;
@@ -235,12 +243,9 @@ export function FLEXBUDGET(budget: FnArg, budgetVolume: FnArg, actualVolume: FnA
 /** `=JOURNEY.RUNRATE(ytdActual, periodsElapsed, totalPeriods)`. Example: (300, 3, 12) → 1200. */
 export function RUNRATE(ytdActual: FnArg, periodsElapsed: FnArg, totalPeriods: FnArg): FnResult {
   return broadcast([ytdActual, periodsElapsed, totalPeriods], (v) => {
-    const a = num(v[0], "ytdActual");
-    if (isFnError(a)) return a;
-    const e = num(v[1], "periodsElapsed");
-    if (isFnError(e)) return e;
-    const t = num(v[2], "totalPeriods");
-    if (isFnError(t)) return t;
+    const read = nums(v, ["ytdActual", "periodsElapsed", "totalPeriods"]);
+    if (isFnError(read)) return read;
+    const [a, e, t] = read;
     if (a === null || e === null || t === null) return null;
     if (e === 0) return fail("#DIV/0!", "periodsElapsed is 0");
     if (e < 0 || t < 0) return fail("#NUM!", "periods cannot be negative");
@@ -251,10 +256,9 @@ export function RUNRATE(ytdActual: FnArg, periodsElapsed: FnArg, totalPeriods: F
 /** `=JOURNEY.COSTPER(spend, outcomes)`. Example: (5000, 250) → 20. */
 export function COSTPER(spend: FnArg, outcomes: FnArg): FnResult {
   return broadcast([spend, outcomes], (v) => {
-    const s = num(v[0], "spend");
-    if (isFnError(s)) return s;
-    const o = num(v[1], "outcomes");
-    if (isFnError(o)) return o;
+    const read = nums(v, ["spend", "outcomes"]);
+    if (isFnError(read)) return read;
+    const [s, o] = read;
     if (s === null || o === null) return null;
     return costPerOutcome(s, o) ?? fail("#DIV/0!", "outcomes is 0");
   });
