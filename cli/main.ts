@@ -188,8 +188,9 @@ function csvWorkbook(input: AnalysisInput): ExcelJS.Workbook {
     if (!table) continue;
     const ws = wb.addWorksheet(name);
     for (const row of table.block.values) {
-      // Plain decimal numbers become numbers; everything else stays exactly the text that was read.
-      ws.addRow(row.map((v) => (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : v)));
+      // Plain decimal numbers become numbers (not `0100`: a leading zero is part of a code);
+      // everything else stays exactly the text that was read.
+      ws.addRow(row.map((v) => (typeof v === "string" && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(v) ? Number(v) : v)));
     }
   }
   return wb;

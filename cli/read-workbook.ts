@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import type { CellValue, SheetBlock } from "../core/cells";
 import type { TableInput } from "../core/analyse";
+import { BUDGET_COLUMNS, normalizeHeader } from "../core/columns";
 
 /** An ExcelJS cell value as the core sees it: formulas by their result, errors as `#N/A`. */
 export function plainValue(value: ExcelJS.CellValue): CellValue {
@@ -98,7 +99,9 @@ export function moneyFormatOf(wb: ExcelJS.Workbook, budget: TableInput | null): 
   if (!ws) return undefined;
   const header = budget.block.values.findIndex((row) => row.filter((v) => v !== null && v !== "").length >= 2);
   if (header < 0) return undefined;
-  const col = budget.block.values[header].findIndex((v) => typeof v === "string" && /^(budget|plan|budgeted)$/i.test(v.trim()));
+  const spec = BUDGET_COLUMNS.find((c) => c.key === "budget")!;
+  const names = new Set([spec.label, ...spec.aliases].map(normalizeHeader));
+  const col = budget.block.values[header].findIndex((v) => typeof v === "string" && names.has(normalizeHeader(v)));
   if (col < 0) return undefined;
   const cell = ws.getCell(budget.block.origin.row + header + 2, budget.block.origin.col + col + 1);
   const fmt = cell.numFmt;
