@@ -166,6 +166,14 @@ describe("periods, as-of and trend (SPEC §2.1)", () => {
     expect(quarters.periods).toEqual(["2026-Q1", "2026-Q2"]);
   });
 
+  it("a Journey table without periods is scored whole when only the Budget has periods", () => {
+    const a = ok([kpi({ KPI: "A", Actual: 90 })], [line({ Period: "2026-01" }), line({ Period: "2026-02", Actual: 1100 })]);
+    expect(a.asOf).toBe("2026-02");
+    expect(a.scorecard.kpis.map((k) => [k.kpi, k.score])).toEqual([["A", 0.9]]);
+    // budget year to date: 2,000 against 2,100
+    expect(a.budgetLines[0]).toMatchObject({ budget: 2000, actual: 2100, variance: -100 });
+  });
+
   it("the as-of period looks at both tables", () => {
     const a = ok(
       [kpi({ KPI: "A", Period: "2026-01", Actual: 1 }), kpi({ KPI: "A", Period: "2026-02", Actual: null })],

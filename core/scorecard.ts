@@ -94,7 +94,9 @@ export function buildScorecard(
   const current: ScoredKpi[] = [];
   const earlier: KpiRow[] = [];
   for (const row of rows) {
-    if (asOf === null || row.period === asOf) current.push(scoreKpi(row, settings));
+    // A row without a period belongs to a Journey table without periods (only the Budget
+    // table has them): it is current whatever the as-of period.
+    if (asOf === null || row.period === null || row.period === asOf) current.push(scoreKpi(row, settings));
     else if (row.actual !== null && (periodIndex.get(row.period!) ?? -1) < asOfIndex) earlier.push(row);
   }
   addTrends(current, earlier, periodIndex, settings);
