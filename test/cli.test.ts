@@ -2,6 +2,7 @@
  * The command line end to end on real files: the written .xlsx is opened again with ExcelJS.
  */
 import ExcelJS from "exceljs";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -337,5 +338,22 @@ describe("settings and large inputs", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("journey-scorecard: read 10,501 rows; checking and scoring…");
     expect(r.stderr).toContain("journey-scorecard: writing the report workbook…");
+  });
+});
+
+describe("the installed command", () => {
+  it("runs as a process with the documented exit codes", () => {
+    const bin = (...args: string[]) => spawnSync(process.execPath, ["cli/bin.mjs", ...args], { encoding: "utf8" });
+    const ok = bin("build", SAMPLE, "--json");
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout).asOf).toBe("2026-03");
+    const usage = bin("build");
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain("Usage:");
+    const bad = join(dir, "bin-bad.csv");
+    writeFileSync(bad, "Stage,Perspective,KPI,Target,Actual\nAwareness,Customer,Reach,abc,5\n");
+    const input = bin("build", "--journey", bad);
+    expect(input.status).toBe(1);
+    expect(input.stderr).toContain("'bin-bad.csv'!D2: Target \"abc\" is not a number");
   });
 });
