@@ -147,7 +147,7 @@ function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): Bud
       volumeWithSpend += r.actualVolume;
     }
   }
-  const flex = flexable && rows > 0 ? flexed : null;
+  const flex = flexable && rows > 0 && Number.isFinite(flexed) ? flexed : null;
   const { forecast, source } = lineForecast(group, actual, laterBudget, ctx);
   const forecastVariance = forecast === null ? null : variance(forecast, fullBudget, type);
   const main = figures(budget, actual, type, tol);

@@ -29,7 +29,12 @@ export function variance(actual: number, budget: number, type: LineType): number
 
 /** variance / |budget|; null when the budget is 0 (shown n/a). */
 export function variancePct(varianceValue: number, budget: number): number | null {
-  return budget === 0 ? null : varianceValue / Math.abs(budget);
+  return budget === 0 ? null : finiteOrNull(varianceValue / Math.abs(budget));
+}
+
+/** A ratio over a near-zero denominator can overflow; it is then shown as n/a. */
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
 }
 
 /**
@@ -68,7 +73,7 @@ export function spendingVariance(actual: number, flexed: number, type: LineType)
 
 /** Spend per outcome; null when there are no outcomes. Example: 5000 over 250 leads → 20. */
 export function costPerOutcome(spend: number, outcomes: number): number | null {
-  return outcomes === 0 ? null : spend / outcomes;
+  return outcomes === 0 ? null : finiteOrNull(spend / outcomes);
 }
 
 /** `YTD actual × periods / elapsed periods`. Example: 300 after 3 of 12 → 1200. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellAddress, columnLetter, describeValue, isSpreadsheetError, looksLikeFormula, rangeAddress } from "./cells";
+import { cellAddress, cellText, columnLetter, describeValue, isSpreadsheetError, looksLikeFormula, rangeAddress } from "./cells";
 import { orderPeriods, parsePeriod } from "./periods";
 
 describe("cell addresses", () => {
@@ -16,6 +16,8 @@ describe("cell addresses", () => {
     expect(describeValue("abc")).toBe('"abc"');
     expect(describeValue(null)).toBe("blank");
     expect(describeValue(new Date(Date.UTC(2026, 2, 1)))).toBe("the date 2026-03-01");
+    expect(describeValue(new Date(Number.NaN))).toBe("an invalid date");
+    expect(cellText(new Date(Number.NaN))).toBe("");
   });
   it("spreadsheet errors and formula-looking text", () => {
     expect(isSpreadsheetError("#N/A")).toBe(true);

@@ -69,7 +69,7 @@ export function describeValue(value: CellValue): string {
 /** Text of a cell for text columns (numbers and booleans become their text). */
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
   return String(value).trim();
 }
 

@@ -47,6 +47,10 @@ describe("KPI functions", () => {
     expect(errorOf(KPISCORE(true, 80))).toBe("#VALUE!");
     expect(errorOf(KPISCORE(Number.NaN, 80))).toBe("#NUM!");
     expect(errorOf(KPISCORE(60, 80, "range"))).toBe("#VALUE!");
+    // overflow from an extreme target is #NUM!, never Infinity in a cell
+    expect(errorOf(KPIACHIEVEMENT(1, 5e-324))).toBe("#NUM!");
+    expect(errorOf(VARIANCEPCT(1, 5e-324))).toBe("#NUM!");
+    expect(errorOf(COSTPER(1e15, 5e-324))).toBe("#NUM!");
     expect(errorOf(KPISTATUS(60, 80, "higher", null, 3))).toBe("#VALUE!");
     const e = KPISCORE("abc", 80);
     expect(isFnError(e) && e.message).toContain('"abc"');

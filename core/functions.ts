@@ -108,7 +108,7 @@ export function broadcast(args: readonly FnArg[], fn: (values: FnScalar[]) => Fn
     }
     shape = s;
   }
-  if (!anyRange) return fn(args as FnScalar[]);
+  if (!anyRange) return finiteResult(fn(args as FnScalar[]));
   const [rows, cols] = shape ?? [1, 1];
   const out: FnValue[][] = new Array(rows);
   const values: FnScalar[] = new Array(args.length);
@@ -116,11 +116,16 @@ export function broadcast(args: readonly FnArg[], fn: (values: FnScalar[]) => Fn
     const row: FnValue[] = new Array(cols);
     for (let c = 0; c < cols; c++) {
       for (let i = 0; i < args.length; i++) values[i] = at(args[i], r, c);
-      row[c] = fn(values);
+      row[c] = finiteResult(fn(values));
     }
     out[r] = row;
   }
   return out;
+}
+
+/** A ratio of extreme inputs (a target of 1e-320) can overflow: that is #NUM!, never Infinity in a cell. */
+function finiteResult(v: FnValue): FnValue {
+  return typeof v === "number" && !Number.isFinite(v) ? fail("#NUM!", "the result is too large to show") : v;
 }
 
 /** Reads actual, target, direction, baseline; `"blank"` when actual or target is blank. */
@@ -209,7 +214,8 @@ export function VARIANCEPCT(actual: FnArg, budget: FnArg, type?: FnArg): FnResul
     if (input === "blank" || isFnError(input)) return input === "blank" ? null : input;
     if (input.actual === null) return null;
     const pct = variancePct(variance(input.actual, input.budget, input.type), input.budget);
-    return pct === null ? fail("#DIV/0!", "budget is 0, so there is no variance %") : pct;
+    if (pct !== null) return pct;
+    return input.budget === 0 ? fail("#DIV/0!", "budget is 0, so there is no variance %") : fail("#NUM!", "the result is too large to show");
   });
 }
 
@@ -260,7 +266,8 @@ export function COSTPER(spend: FnArg, outcomes: FnArg): FnResult {
     if (isFnError(read)) return read;
     const [s, o] = read;
     if (s === null || o === null) return null;
-    return costPerOutcome(s, o) ?? fail("#DIV/0!", "outcomes is 0");
+    if (o === 0) return fail("#DIV/0!", "outcomes is 0");
+    return costPerOutcome(s, o) ?? fail("#NUM!", "the result is too large to show");
   });
 }
 
@@ -289,7 +296,8 @@ export function WEIGHTEDSCORE(scores: FnArg, weights?: FnArg): FnValue {
     ws.push(weight ?? 1);
   }
   if (values.every((v) => v === null)) return null;
-  return weightedMean(values, ws) ?? fail("#DIV/0!", "the weights of the scores sum to 0");
+  const mean = weightedMean(values, ws);
+  return mean === null ? fail("#DIV/0!", "the weights of the scores sum to 0") : finiteResult(mean);
 }
 
 const GROUP_HEADER = ["Score", "Status", "KPIs", "With data", "Red", "Amber"];

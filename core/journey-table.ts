@@ -9,7 +9,7 @@ import { memoByText } from "./memo";
 import { Problem, problem } from "./problems";
 import { ParsedTable, TableOptions, parseRows } from "./parse-table";
 import { RowReader } from "./row-reader";
-import { DirectionSchema, definitionProblem, parseDirection } from "./scoring";
+import { DirectionSchema, definitionProblem, kpiAchievement, parseDirection } from "./scoring";
 
 export const PERSPECTIVES = ["Financial", "Customer", "Internal process", "Learning & growth"] as const;
 export const PerspectiveSchema = z.enum(PERSPECTIVES);
@@ -101,6 +101,9 @@ function readKpiRow(r: RowReader<JourneyColumn>, sheetRow: number): KpiRow | nul
   if (direction && target !== null && r.ok) {
     const bad = definitionProblem({ direction, target, baseline, targetMax });
     if (bad) r.fail(bad.column, labelOf(bad.column), bad.why, bad.expected);
+    else if (actual !== null && !Number.isFinite(kpiAchievement(actual, { direction, target, baseline, targetMax }))) {
+      r.fail("target", "Target", "is too close to the Baseline to score this Actual", "a Target further from the Baseline (0 when there is none)");
+    }
   }
   if (!r.ok) return null;
   return {

@@ -5,6 +5,7 @@ import { flexedBudget, spendingVariance, variance, volumeVariance } from "./budg
 import { CellValue } from "./cells";
 import { parseBudgetTable } from "./budget-table";
 import { parseJourneyTable } from "./journey-table";
+import * as functions from "./functions";
 import { parseNumber } from "./numbers";
 import { rollUp } from "./rollup";
 import { kpiAchievement, kpiScore, kpiStatus } from "./scoring";
@@ -85,6 +86,26 @@ describe("properties", () => {
         parseBudgetTable(b, options);
         const out = analyse({ journey: { block: j, locate }, budget: { block: b, locate } }, { ...DEFAULT_SETTINGS, skipInvalidRows: true });
         for (const p of out.problems) expect(typeof p.message).toBe("string");
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("custom functions never throw, whatever the arguments", () => {
+    const scalar = fc.oneof(cell, fc.constantFrom("higher", "lower", "range", "cost", "revenue", "matrix", "stage"));
+    const arg = fc.oneof(scalar, fc.array(fc.array(scalar, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }));
+    const all = Object.entries(functions).filter(([name]) => /^[A-Z]+$/.test(name)) as [string, (...a: unknown[]) => unknown][];
+    expect(all.map(([n]) => n).sort()).toEqual(["COSTPER", "FLEXBUDGET", "KPIACHIEVEMENT", "KPISCORE", "KPISTATUS", "RUNRATE", "SCORECARD", "VARIANCE", "VARIANCEPCT", "VARIANCESTATUS", "WEIGHTEDSCORE"]);
+    fc.assert(
+      fc.property(fc.array(arg, { minLength: 0, maxLength: 5 }), (args) => {
+        for (const [, fn] of all) {
+          const out = fn(...args);
+          const values = Array.isArray(out) ? out.flat() : [out];
+          for (const v of values) {
+            const ok = v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) || functions.isFnError(v);
+            expect(ok, `${JSON.stringify(v)}`).toBe(true);
+          }
+        }
       }),
       { numRuns: 300 },
     );

@@ -56,6 +56,7 @@ const cases: Case[] = [
   { name: "lower-is-better with target 0 and no baseline", kpi: { Direction: "lower", Target: 0 }, severity: "error", cell: "Journey!H3" },
   { name: "range without Target max", kpi: { Direction: "range" }, severity: "error", cell: "Journey!I3" },
   { name: "range with Target max below Target", kpi: { Direction: "range", "Target max": 50 }, severity: "error", cell: "Journey!I3" },
+  { name: "target so close to the baseline that the score overflows", kpi: { Target: 1e-320, Actual: 1 }, severity: "error", cell: "Journey!H3", says: "too close" },
   { name: "unknown direction", kpi: { Direction: "sideways" }, severity: "error", cell: "Journey!F3" },
   { name: "moment of truth not yes/no", kpi: { "Moment of truth": "maybe" }, severity: "error", cell: "Journey!C3" },
   { name: "tolerance above 1", kpi: { Tolerance: 15 }, severity: "error", cell: "Journey!L3", says: "15%" },
