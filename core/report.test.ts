@@ -14,7 +14,10 @@ function model(over: Partial<Settings> = {}) {
         kpi({ Stage: "Awareness", KPI: "=1+1", Perspective: "Customer", Target: 100, Actual: 90, "Moment of truth": "yes" }),
         kpi({ Stage: "Purchase", KPI: "Orders", Perspective: "Financial", Target: 100, Actual: 100 }),
       ]),
-      budget: table("Budget", [line({ Stage: "Awareness", Budget: 1000, Actual: 1100 }), line({ Stage: "Purchase", "Line item": "Sales", Type: "Revenue", Budget: 500, Actual: 600 })]),
+      budget: table("Budget", [
+        line({ Stage: "Awareness", Touchpoint: "Search", Budget: 1000, Actual: 1100 }),
+        line({ Stage: "Purchase", Touchpoint: "Checkout", "Line item": "Sales", Type: "Revenue", Budget: 500, Actual: 600 }),
+      ]),
     },
     settings,
   );
@@ -112,6 +115,23 @@ describe("report model", () => {
   it("text stays a plain string value (hosts write it as text)", () => {
     const s = model().sheets[0];
     expect(() => find(s, "=1+1")).not.toThrow();
+  });
+
+  it("budget by touchpoint, cost and revenue on their own rows", () => {
+    const s = model().sheets[1];
+    const at = find(s, "By touchpoint");
+    expect(cell(s, at.row + 1, 1)).toBe("Type");
+    expect([cell(s, at.row + 2, 0), cell(s, at.row + 2, 1), cell(s, at.row + 2, 4)]).toEqual(["Awareness / Search", "Cost", -100]);
+    expect([cell(s, at.row + 3, 0), cell(s, at.row + 3, 1), cell(s, at.row + 3, 4)]).toEqual(["Purchase / Checkout", "Revenue", 100]);
+  });
+
+  it("every sheet's title rows carry the overall figure", () => {
+    const [card, budget, journey] = model().sheets;
+    expect(cell(card, 1, 1)).toBeCloseTo(0.95, 12);
+    expect(cell(journey, 1, 0)).toBe("Overall score");
+    expect(cell(journey, 1, 1)).toBeCloseTo(0.95, 12);
+    expect(cell(journey, 1, 4)).toBeCloseTo(0.9, 12);
+    expect([cell(budget, 1, 0), cell(budget, 1, 1), cell(budget, 1, 2)]).toEqual(["Cost variance", -100, "Unfavourable"]);
   });
 
   it("journey view lists moments of truth at risk", () => {

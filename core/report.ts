@@ -215,6 +215,18 @@ function budgetSheet(a: Analysis, rules: RuleContext, money: string): ReportShee
   );
   b.gap();
 
+  if (a.budgetByTouchpoint.length) {
+    b.table(
+      "By touchpoint",
+      [{ header: "Touchpoint", width: 22 }, { header: "Type", width: 9 }, ...VARIANCE_COLUMNS(money)],
+      a.budgetByTouchpoint.flatMap((t) => [
+        ...(t.cost ? [[t.name, "Cost", ...varianceCells(t.cost)]] : []),
+        ...(t.revenue ? [[t.name, "Revenue", ...varianceCells(t.revenue)]] : []),
+      ]),
+    );
+    b.gap();
+  }
+
   const periodCols: ColumnDef[] = a.asOf
     ? [
         { header: `${a.asOf} budget`, format: money, width: 12 },
@@ -262,9 +274,9 @@ function journeySheet(a: Analysis, rules: RuleContext, money: string): ReportShe
   titleRows(
     b,
     `Customer journey — ${asOfText(a)}`,
-    ["Moments of truth", card.momentsOfTruth.score, card.momentsOfTruth.status, `${a.momentsAtRisk.length} at risk (Amber or Red)`],
-    [undefined, FORMATS.percent],
-    [[2, "kpiStatus"]],
+    ["Overall score", card.overall.score, card.overall.status, "Moments of truth", card.momentsOfTruth.score, card.momentsOfTruth.status, `${a.momentsAtRisk.length} at risk (Amber or Red)`],
+    [undefined, FORMATS.percent, undefined, undefined, FORMATS.percent],
+    [[2, "kpiStatus"], [5, "kpiStatus"]],
     "Stages in journey order; spend is cost lines only (year to date with periods). Revenue and cost are never summed together.",
   );
   const spendColumns: ColumnDef[] = [
