@@ -76,6 +76,7 @@ export function writeSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet): void {
   }
   for (const { range, format } of sheet.numberFormats) eachCell(ws, range, (cell) => (cell.numFmt = format));
   for (const { range, style } of sheet.styles) eachCell(ws, range, (cell) => applyStyle(cell, style));
+  for (const { row, height } of sheet.rowHeights) ws.getRow(row + 1).height = height;
   sheet.columnWidths.forEach((w, i) => {
     if (w) ws.getColumn(i + 1).width = w;
   });

@@ -73,6 +73,8 @@ export interface ReportSheet {
   styles: { range: CellRange; style: CellStyle }[];
   /** Widths in characters, by column. */
   columnWidths: number[];
+  /** Heights in points of rows that need more than one line (wrapped headers). */
+  rowHeights: { row: number; height: number }[];
   frozenRows: number;
   frozenColumns: number;
   conditionalFormats: ConditionalFormat[];

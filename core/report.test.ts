@@ -100,6 +100,14 @@ describe("report model", () => {
     expect(formatOf(awareness, 4)).toEqual(["0.0%"]);
   });
 
+  it("header rows whose labels wrap get the height for their lines", () => {
+    const s = model().sheets[1];
+    const at = find(s, "Budget cost per outcome");
+    // 23 characters in a 13-character column: two lines of 15 points
+    expect(s.rowHeights).toContainEqual({ row: at.row, height: 30 });
+    expect(s.rowHeights.find((h) => h.row === find(s, "Cost variance").row)).toBeUndefined();
+  });
+
   it("charts: perspective scores and budget vs actual by stage", () => {
     const m = model();
     const [chart] = m.sheets[0].charts;

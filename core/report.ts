@@ -218,7 +218,7 @@ function budgetSheet(a: Analysis, rules: RuleContext, money: string): ReportShee
   if (a.budgetByTouchpoint.length) {
     b.table(
       "By touchpoint",
-      [{ header: "Touchpoint", width: 22 }, { header: "Type", width: 9 }, ...VARIANCE_COLUMNS(money)],
+      [{ header: "Touchpoint", width: 32 }, { header: "Type", width: 9 }, ...VARIANCE_COLUMNS(money)],
       a.budgetByTouchpoint.flatMap((t) => [
         ...(t.cost ? [[t.name, "Cost", ...varianceCells(t.cost)]] : []),
         ...(t.revenue ? [[t.name, "Revenue", ...varianceCells(t.revenue)]] : []),

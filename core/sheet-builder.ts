@@ -46,6 +46,9 @@ export const FORMATS = {
   trend: '"▲ "0.0%;"▼ "0.0%;"▬ "0.0%',
 } as const;
 
+/** Points per line of 11-point text. */
+const LINE_HEIGHT = 15;
+
 const HEADER_STYLE: CellStyle = { bold: true, fill: "#DDEBF7", borderBottom: true, wrap: true };
 
 export class SheetBuilder {
@@ -55,7 +58,7 @@ export class SheetBuilder {
 
   constructor(key: ReportSheetKey, name: string, private readonly rules: RuleContext) {
     this.sheet = {
-      key, name, blocks: [], numberFormats: [], styles: [], columnWidths: [],
+      key, name, blocks: [], numberFormats: [], styles: [], columnWidths: [], rowHeights: [],
       frozenRows: 0, frozenColumns: 0, conditionalFormats: [], charts: [], extent: { rows: 0, cols: 0 },
       print: { orientation: "landscape", fitToWidth: true },
     };
@@ -93,6 +96,9 @@ export class SheetBuilder {
       if (c.format) this.sheet.numberFormats.push({ range: column(i), format: c.format });
       this.sheet.conditionalFormats.push(...this.rulesFor(c.kind ?? "text", column(i)));
     });
+    // A header longer than its column wraps: give the row room for every line.
+    const lines = Math.max(...columns.map((c, i) => Math.ceil(c.header.length / Math.max(1, this.sheet.columnWidths[col + i] - 1))));
+    if (lines > 1) this.sheet.rowHeights.push({ row: headerRow, height: LINE_HEIGHT * Math.min(lines, 4) });
     this.row = firstRow + rows.length;
     this.extend(this.row, col + columns.length);
     return { headerRow, firstRow, column };
