@@ -8,7 +8,7 @@ import {
   spendingVariance, variance, variancePct, varianceStatus, volumeVariance,
 } from "./budget";
 import { BudgetRow, lineKey } from "./budget-table";
-import { groupBy, nameKey, sumOrNull } from "./group";
+import { groupBy, nameKey } from "./group";
 import { Settings } from "./settings";
 
 export const VarianceFiguresSchema = z.object({

@@ -14,15 +14,3 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
 
 /** Case- and space-insensitive key for names users type twice (stages, touchpoints). */
 export const nameKey = memoByText((name: string): string => name.trim().toLowerCase().replace(/\s+/g, " "));
-
-/** Σ of the numbers, or null when there are none. */
-export function sumOrNull(values: readonly (number | null)[]): number | null {
-  let total = 0;
-  let any = false;
-  for (const v of values) {
-    if (v === null) continue;
-    total += v;
-    any = true;
-  }
-  return any ? total : null;
-}

@@ -5,6 +5,7 @@
 import { Analysis } from "./analyse";
 import { Problem } from "./problems";
 import { RollUp } from "./rollup";
+import { trendSymbol } from "./scoring";
 
 function group(r: RollUp) {
   return { name: r.name, score: r.score, status: r.status, kpis: r.kpis, withData: r.withData, red: r.red, amber: r.amber };
@@ -60,6 +61,7 @@ export function analysisToJson(a: Analysis) {
       score: k.score,
       status: k.status,
       trend: k.trend,
+      trendSymbol: trendSymbol(k.trend),
       previousPeriod: k.previousPeriod,
     })),
     budgetLines: a.budgetLines.map((l) => ({

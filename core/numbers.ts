@@ -98,13 +98,11 @@ function parseText(raw: string, decimalComma: boolean): NumberResult {
   return checked(sign * digits * scale);
 }
 
-export type FractionResult = NumberResult;
-
 /**
  * A share between 0 and 1, given as `0.15` or `15%` (tolerance, fixed share).
  * A number above 1 is an error: `15` could mean 15% or 1500%, so the user must say.
  */
-export function parseFraction(value: CellValue, options: NumberOptions): FractionResult {
+export function parseFraction(value: CellValue, options: NumberOptions): NumberResult {
   const parsed = parseNumber(value, options);
   if (parsed.kind !== "number") return parsed;
   if (parsed.value < 0) return { kind: "invalid", why: "is negative" };

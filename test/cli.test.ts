@@ -65,6 +65,7 @@ describe("build on the sample workbook", () => {
     expect(cpl.score).toBe(1);
     expect(cpl.status).toBe("Green");
     expect(cpl.trend).toBeCloseTo(1 - 0.825, 12);
+    expect(cpl.trendSymbol).toBe("▲");
     // Average handle time: range 6–9 minutes; 8.8 inside → 1.
     expect(json.kpis.find((k: any) => k.kpi === "Average handle time").achievement).toBe(1);
     // Reviews analysed: no March actual → No data, null figures.
