@@ -59,10 +59,13 @@ function coreOnce(journey: CellValue[][], budget: CellValue[][]): number {
 
 /** One size in this process: warm up on 1k, then the best of a few runs. */
 export function measure(rows: number): { rows: number; ms: number; peakRssMb: number } {
-  coreOnce(journeyGrid(1000), budgetGrid(1000));
+  // Warm the JIT up on small inputs so every size is measured on optimised code.
+  const warmJourney = journeyGrid(1000);
+  const warmBudget = budgetGrid(1000);
+  for (let i = 0; i < 20; i++) coreOnce(warmJourney, warmBudget);
   const journey = journeyGrid(rows);
   const budget = budgetGrid(rows);
-  const runs = rows >= 100_000 ? 2 : 10;
+  const runs = rows >= 100_000 ? 3 : rows >= 10_000 ? 10 : 30;
   // Collect the previous run's garbage first (bench.ts starts us with --expose-gc), so each
   // run, and the peak RSS, is that of one build with its inputs.
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});

@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import { CellValue, SheetBlock, quoteSheet } from "./cells";
-import { groupBy } from "./group";
+import { groupBy, nameKey } from "./group";
 import { JOURNEY_COLUMNS, JourneyColumn } from "./columns";
 import { memoByText } from "./memo";
 import { Problem, problem } from "./problems";
@@ -98,15 +98,8 @@ function readKpiRow(r: RowReader<JourneyColumn>, sheetRow: number): KpiRow | nul
   const weight = r.number("weight", "Weight", false, "a weight of 0 or more (blank = 1)");
   if (weight !== null && weight < 0) r.fail("weight", "Weight", "is negative", "a weight of 0 or more (blank = 1)");
   const tolerance = r.fraction("tolerance", "Tolerance");
-  if (direction && target !== null && r.ok) {
-    const bad = definitionProblem({ direction, target, baseline, targetMax });
-    if (bad) r.fail(bad.column, labelOf(bad.column), bad.why, bad.expected);
-    else if (actual !== null && !Number.isFinite(kpiAchievement(actual, { direction, target, baseline, targetMax }))) {
-      r.fail("target", "Target", "is too close to the Baseline to score this Actual", "a Target further from the Baseline (0 when there is none)");
-    }
-  }
   if (!r.ok) return null;
-  return {
+  const row: KpiRow = {
     rowIndex: r.rowIndex,
     sheetRow,
     stage,
@@ -127,6 +120,13 @@ function readKpiRow(r: RowReader<JourneyColumn>, sheetRow: number): KpiRow | nul
     period: null,
     owner: r.text("owner"),
   };
+  // The row is its own KPI definition: checked without building another object per row.
+  const bad = definitionProblem(row);
+  if (bad) r.fail(bad.column, labelOf(bad.column), bad.why, bad.expected);
+  else if (actual !== null && !Number.isFinite(kpiAchievement(actual, row))) {
+    r.fail("target", "Target", "is too close to the Baseline to score this Actual", "a Target further from the Baseline (0 when there is none)");
+  }
+  return r.ok ? row : null;
 }
 
 function labelOf(key: string): string {
@@ -140,17 +140,12 @@ export function rowAddress(sheet: string, sheetRow: number): string {
 
 /** Same KPI key and period twice: a warning on the later row (both are scored). */
 function warnDuplicates(rows: KpiRow[], problems: Problem[], sheet: string): void {
-  // Group by KPI name first (cheap), then compare the whole key within each small group.
+  // Group by KPI name first (cheap); within a group, compare rows pairwise (a group is
+  // usually one KPI over its periods), or through a keyed map when it is large.
   for (const list of groupBy(rows, kpiName).values()) {
     if (list.length < 2) continue;
-    const first = new Map<string, KpiRow>();
-    for (const row of list) {
-      const key = `${kpiKey(row)}\u0000${row.period ?? ""}`;
-      const earlier = first.get(key);
-      if (!earlier) {
-        first.set(key, row);
-        continue;
-      }
+    const earlierOf = list.length <= 32 ? pairwiseEarlier(list) : keyedEarlier(list);
+    for (const [row, earlier] of earlierOf) {
       problems.push(
         problem({
           severity: "warning",
@@ -164,4 +159,35 @@ function warnDuplicates(rows: KpiRow[], problems: Problem[], sheet: string): voi
       );
     }
   }
+}
+
+/** Same KPI key (Stage + Touchpoint + Perspective + KPI), case-insensitive. */
+export function sameKpi(a: KpiRow, b: KpiRow): boolean {
+  return a.perspective === b.perspective && nameKey(a.stage) === nameKey(b.stage) && nameKey(a.touchpoint) === nameKey(b.touchpoint) && kpiName(a) === kpiName(b);
+}
+
+/** Each duplicate row with the first row it repeats, comparing every pair. */
+function pairwiseEarlier(list: KpiRow[]): [KpiRow, KpiRow][] {
+  const found: [KpiRow, KpiRow][] = [];
+  for (let i = 1; i < list.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (list[j].period === list[i].period && sameKpi(list[j], list[i])) {
+        found.push([list[i], list[j]]);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function keyedEarlier(list: KpiRow[]): [KpiRow, KpiRow][] {
+  const first = new Map<string, KpiRow>();
+  const found: [KpiRow, KpiRow][] = [];
+  for (const row of list) {
+    const key = `${kpiKey(row)}\u0000${row.period ?? ""}`;
+    const earlier = first.get(key);
+    if (earlier) found.push([row, earlier]);
+    else first.set(key, row);
+  }
+  return found;
 }

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { groupBy, nameKey } from "./group";
-import { KpiRow, KpiRowSchema, PERSPECTIVES, Perspective, kpiName } from "./journey-table";
+import { KpiRow, KpiRowSchema, PERSPECTIVES, Perspective, kpiName, sameKpi } from "./journey-table";
 import { Problem, problem } from "./problems";
 import { RollUp, rollUp } from "./rollup";
 import { KpiStatusSchema, kpiAchievement, kpiScore, kpiStatus, kpiTrend } from "./scoring";
@@ -148,9 +148,6 @@ function journeyOrder(rows: readonly KpiRow[]): string[] {
   return order;
 }
 
-function sameKpi(a: KpiRow, b: KpiRow): boolean {
-  return a.perspective === b.perspective && nameKey(a.stage) === nameKey(b.stage) && nameKey(a.touchpoint) === nameKey(b.touchpoint) && kpiName(a) === kpiName(b);
-}
 
 /**
  * Trend of each current KPI against the latest earlier period in which the same KPI

@@ -21,11 +21,12 @@ export interface Table<K extends string> {
 
 export type TableKind = "journey" | "budget";
 
-function nonEmptyCount(row: CellValue[] | undefined): number {
-  if (!row) return 0;
+/** Whether a row has at least `atLeast` non-empty cells (stops counting there). */
+function hasValues(row: CellValue[] | undefined, atLeast: number): boolean {
+  if (!row) return false;
   let n = 0;
-  for (const v of row) if (!isBlank(v)) n++;
-  return n;
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i]) && ++n >= atLeast) return true;
+  return false;
 }
 
 /**
@@ -37,13 +38,13 @@ export function locateTable(block: SheetBlock, locate: boolean): SheetBlock | nu
   const values = block.values;
   let header = 0;
   if (locate) {
-    while (header < values.length && nonEmptyCount(values[header]) < 2) header++;
+    while (header < values.length && !hasValues(values[header], 2)) header++;
   } else {
-    while (header < values.length && nonEmptyCount(values[header]) === 0) header++;
+    while (header < values.length && !hasValues(values[header], 1)) header++;
   }
   if (header >= values.length) return null;
   let end = header + 1;
-  while (end < values.length && nonEmptyCount(values[end]) > 0) end++;
+  while (end < values.length && hasValues(values[end], 1)) end++;
   // Trim columns to the header's last non-empty cell: cells beyond it belong to no column.
   const headerCells = values[header];
   let lastCol = headerCells.length - 1;
