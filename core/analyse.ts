@@ -3,9 +3,9 @@
  * budget, journey view. Pure; never throws on cell content.
  */
 import { SheetBlock } from "./cells";
-import { BudgetGroupTotal, BudgetLine, budgetTotals, buildBudgetLines, byStage } from "./budget-lines";
+import { BudgetGroupTotal, BudgetLine, budgetTotals, buildBudgetLines } from "./budget-lines";
 import { BudgetRow, parseBudgetTable } from "./budget-table";
-import { nameKey } from "./group";
+import { groupByName, groupByTouchpoint, nameKey } from "./group";
 import { KpiRow, parseJourneyTable } from "./journey-table";
 import { ParsedTable } from "./parse-table";
 import { buildJourneyView, StageView, TouchpointView } from "./journey-view";
@@ -108,9 +108,9 @@ export function analyse(input: AnalysisInput, settings: Settings, settingsProble
       scorecard,
       momentsAtRisk: momentsAtRisk(scorecard.kpis),
       budgetLines: lines,
-      budgetByStage: budgetTotals(lines, byStage, (l) => l.stage, tol),
-      budgetByTouchpoint: budgetTotals(lines.filter((l) => l.touchpoint), (l) => `${nameKey(l.stage)}\u0000${nameKey(l.touchpoint)}`, (l) => `${l.stage} / ${l.touchpoint}`, tol),
-      budgetTotal: budgetTotals(lines, () => "", () => "Total", tol)[0] ?? { name: "Total", cost: null, revenue: null },
+      budgetByStage: budgetTotals([...groupByName(lines, (l) => l.stage).values()], (l) => l.stage, tol),
+      budgetByTouchpoint: budgetTotals(groupByTouchpoint(lines.filter((l) => l.touchpoint)), (l) => `${l.stage} / ${l.touchpoint}`, tol),
+      budgetTotal: budgetTotals(lines.length ? [lines] : [], () => "Total", tol)[0] ?? { name: "Total", cost: null, revenue: null },
       hasBudget: lines.length > 0,
       stages: view.stages,
       touchpoints: view.touchpoints,

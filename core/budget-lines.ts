@@ -7,8 +7,8 @@ import {
   LineType, LineTypeSchema, VarianceStatusSchema, costPerOutcome, flexedBudget, runRateForecast,
   spendingVariance, variance, variancePct, varianceStatus, volumeVariance,
 } from "./budget";
-import { BudgetRow, lineKey } from "./budget-table";
-import { groupBy, nameKey } from "./group";
+import { BudgetRow, lineKey, sameLineOfName } from "./budget-table";
+import { groupBySame } from "./group";
 import { Settings } from "./settings";
 
 export const VarianceFiguresSchema = z.object({
@@ -87,7 +87,7 @@ interface LineContext {
 /** One result per budget line (Stage + Touchpoint + Line item + Type), in table order. */
 export function buildBudgetLines(rows: readonly BudgetRow[], ctx: LineContext): BudgetLine[] {
   const asOfIndex = ctx.asOf === null ? Infinity : (ctx.periodIndex.get(ctx.asOf) ?? Infinity);
-  return [...groupBy(rows, lineKey).values()].map((group) => buildLine(group, asOfIndex, ctx));
+  return groupBySame(rows, (r) => r.lineItem, sameLineOfName, lineKey).map((group) => buildLine(group, asOfIndex, ctx));
 }
 
 function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): BudgetLine {
@@ -202,9 +202,9 @@ export interface BudgetGroupTotal {
   revenue: VarianceFigures | null;
 }
 
-/** Totals per group, cost and revenue kept apart (they are never summed together). */
-export function budgetTotals(lines: readonly BudgetLine[], key: (l: BudgetLine) => string, name: (l: BudgetLine) => string, tolerance: number): BudgetGroupTotal[] {
-  return [...groupBy(lines, key).values()].map((g) => {
+/** Totals per group of lines, cost and revenue kept apart (they are never summed together). */
+export function budgetTotals(groups: readonly BudgetLine[][], name: (l: BudgetLine) => string, tolerance: number): BudgetGroupTotal[] {
+  return groups.map((g) => {
     const cost = g.filter((l) => l.type === "cost");
     const revenue = g.filter((l) => l.type === "revenue");
     return {
@@ -214,5 +214,3 @@ export function budgetTotals(lines: readonly BudgetLine[], key: (l: BudgetLine) 
     };
   });
 }
-
-export const byStage = (l: BudgetLine) => nameKey(l.stage);

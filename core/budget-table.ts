@@ -5,6 +5,7 @@ import { z } from "zod";
 import { SheetBlock } from "./cells";
 import { BUDGET_COLUMNS, BudgetColumn } from "./columns";
 import { LineTypeSchema, parseLineType } from "./budget";
+import { foldName, nameKey } from "./group";
 import { ParsedTable, TableOptions, parseRows } from "./parse-table";
 import { RowReader } from "./row-reader";
 
@@ -30,7 +31,12 @@ export type BudgetRow = z.infer<typeof BudgetRowSchema>;
 
 /** Stage + Touchpoint + Line item + Type: what makes a budget line the same line across periods. */
 export function lineKey(row: Pick<BudgetRow, "stage" | "touchpoint" | "lineItem" | "type">): string {
-  return `${row.stage.toLowerCase()}\u0000${row.touchpoint.toLowerCase()}\u0000${row.lineItem.toLowerCase()}\u0000${row.type}`;
+  return `${nameKey(row.stage)}\u0000${nameKey(row.touchpoint)}\u0000${foldName(row.lineItem)}\u0000${row.type}`;
+}
+
+/** Two rows of the same line item name are the same budget line when the rest of the key matches. */
+export function sameLineOfName(a: BudgetRow, b: BudgetRow): boolean {
+  return a.type === b.type && nameKey(a.stage) === nameKey(b.stage) && nameKey(a.touchpoint) === nameKey(b.touchpoint);
 }
 
 /** Reads the Budget table; every bad cell becomes a problem, rows never throw. */

@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import { CellValue, SheetBlock, quoteSheet } from "./cells";
-import { groupBy, nameKey } from "./group";
+import { foldName, groupByName, nameKey } from "./group";
 import { JOURNEY_COLUMNS, JourneyColumn } from "./columns";
 import { memoByText } from "./memo";
 import { Problem, problem } from "./problems";
@@ -52,14 +52,17 @@ export const KpiRowSchema = z.object({
 });
 export type KpiRow = z.infer<typeof KpiRowSchema>;
 
-/** The KPI's name as matched across rows (case-insensitive). */
-export function kpiName(row: Pick<KpiRow, "kpi">): string {
-  return row.kpi.toLowerCase();
+/**
+ * Stage + Touchpoint + Perspective + KPI: what makes a KPI the same KPI across periods,
+ * as one text. Hot paths group by KPI name first and compare the rest (sameKpiOfName).
+ */
+export function kpiKey(row: Pick<KpiRow, "stage" | "touchpoint" | "perspective" | "kpi">): string {
+  return `${nameKey(row.stage)}\u0000${nameKey(row.touchpoint)}\u0000${row.perspective}\u0000${foldName(row.kpi)}`;
 }
 
-/** Stage + Touchpoint + Perspective + KPI: what makes a KPI the same KPI across periods. */
-export function kpiKey(row: Pick<KpiRow, "stage" | "touchpoint" | "perspective" | "kpi">): string {
-  return `${row.stage.toLowerCase()}\u0000${row.touchpoint.toLowerCase()}\u0000${row.perspective}\u0000${row.kpi.toLowerCase()}`;
+/** Two rows of the same KPI name (already matched) are the same KPI when the rest of the key matches. */
+export function sameKpiOfName(a: KpiRow, b: KpiRow): boolean {
+  return a.perspective === b.perspective && nameKey(a.stage) === nameKey(b.stage) && nameKey(a.touchpoint) === nameKey(b.touchpoint);
 }
 
 const MOT_WORDS: Record<string, boolean> = {
@@ -142,7 +145,7 @@ export function rowAddress(sheet: string, sheetRow: number): string {
 function warnDuplicates(rows: KpiRow[], problems: Problem[], sheet: string): void {
   // Group by KPI name first (cheap); within a group, compare rows pairwise (a group is
   // usually one KPI over its periods), or through a keyed map when it is large.
-  for (const list of groupBy(rows, kpiName).values()) {
+  for (const list of groupByName(rows, (r) => r.kpi).values()) {
     if (list.length < 2) continue;
     const earlierOf = list.length <= 32 ? pairwiseEarlier(list) : keyedEarlier(list);
     for (const [row, earlier] of earlierOf) {
@@ -161,17 +164,12 @@ function warnDuplicates(rows: KpiRow[], problems: Problem[], sheet: string): voi
   }
 }
 
-/** Same KPI key (Stage + Touchpoint + Perspective + KPI), case-insensitive. */
-export function sameKpi(a: KpiRow, b: KpiRow): boolean {
-  return a.perspective === b.perspective && nameKey(a.stage) === nameKey(b.stage) && nameKey(a.touchpoint) === nameKey(b.touchpoint) && kpiName(a) === kpiName(b);
-}
-
 /** Each duplicate row with the first row it repeats, comparing every pair. */
 function pairwiseEarlier(list: KpiRow[]): [KpiRow, KpiRow][] {
   const found: [KpiRow, KpiRow][] = [];
   for (let i = 1; i < list.length; i++) {
     for (let j = 0; j < i; j++) {
-      if (list[j].period === list[i].period && sameKpi(list[j], list[i])) {
+      if (list[j].period === list[i].period && sameKpiOfName(list[j], list[i])) {
         found.push([list[i], list[j]]);
         break;
       }

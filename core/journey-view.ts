@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { VarianceStatusSchema } from "./budget";
 import { BudgetLine, totalOf } from "./budget-lines";
-import { groupBy, nameKey } from "./group";
+import { groupByName, groupByTouchpoint, nameKey, touchpointKey } from "./group";
 import { RollUp } from "./rollup";
 import { KpiStatusSchema } from "./scoring";
 import { Scorecard } from "./scorecard";
@@ -80,8 +80,8 @@ export function buildJourneyView(card: Scorecard, lines: readonly BudgetLine[], 
   const tol = settings.budgetTolerance;
   const costActuals = lines.filter((l) => l.type === "cost" && l.actual !== null);
   const totalCostActual = costActuals.length ? costActuals.reduce((s, l) => s + l.actual!, 0) : null;
-  const linesByStage = groupBy(lines, (l) => nameKey(l.stage));
-  const kpisByStage = groupBy(card.kpis, (k) => nameKey(k.stage));
+  const linesByStage = groupByName(lines, (l) => l.stage);
+  const kpisByStage = groupByName(card.kpis, (k) => k.stage);
   const journeyStages = new Set(card.stageOrder.map(nameKey));
   const budgetOnlyStages = [...linesByStage.values()].map((g) => g[0].stage).filter((s) => !journeyStages.has(nameKey(s)));
 
@@ -104,12 +104,11 @@ export function buildJourneyView(card: Scorecard, lines: readonly BudgetLine[], 
     };
   });
 
-  const tpKey = (stage: string, tp: string) => `${nameKey(stage)}\u0000${nameKey(tp)}`;
-  const linesByTouchpoint = groupBy(lines.filter((l) => l.touchpoint), (l) => tpKey(l.stage, l.touchpoint));
+  const linesByTouchpoint = new Map(groupByTouchpoint(lines.filter((l) => l.touchpoint)).map((g) => [touchpointKey(g[0]), g]));
   const seen = new Set<string>();
   const touchpoints: TouchpointView[] = [];
   const addTouchpoint = (stage: string, touchpoint: string, roll: RollUp | null) => {
-    const key = tpKey(stage, touchpoint);
+    const key = touchpointKey({ stage, touchpoint });
     if (seen.has(key)) return;
     seen.add(key);
     touchpoints.push({

@@ -3,8 +3,8 @@
  * perspective, stage, stage × perspective, touchpoint, objective and moments of truth.
  */
 import { z } from "zod";
-import { groupBy, nameKey } from "./group";
-import { KpiRow, KpiRowSchema, PERSPECTIVES, Perspective, kpiName, sameKpi } from "./journey-table";
+import { groupBy, groupByName, groupByTouchpoint, indexesByName, nameKey } from "./group";
+import { KpiRow, KpiRowSchema, PERSPECTIVES, Perspective, sameKpiOfName } from "./journey-table";
 import { Problem, problem } from "./problems";
 import { RollUp, rollUp } from "./rollup";
 import { KpiStatusSchema, kpiAchievement, kpiScore, kpiStatus, kpiTrend } from "./scoring";
@@ -111,12 +111,12 @@ export function buildScorecard(
     const inStage = groupBy(byStage.get(nameKey(s)) ?? [], (k) => k.perspective);
     return { stage: s, cells: PERSPECTIVES.map((p: Perspective) => rollUp(p, inStage.get(p) ?? [], tol)) };
   });
-  const touchpoints = [...groupBy(current, (k) => `${nameKey(k.stage)}\u0000${nameKey(k.touchpoint)}`).values()].map((g) => ({
+  const touchpoints = groupByTouchpoint(current).map((g) => ({
     ...rollUp(g[0].touchpoint ? `${g[0].stage} / ${g[0].touchpoint}` : g[0].stage, g, tol),
     stage: g[0].stage,
     touchpoint: g[0].touchpoint,
   }));
-  const objectives = [...groupBy(current.filter((k) => k.objective), (k) => nameKey(k.objective)).values()].map((g) => rollUp(g[0].objective, g, tol));
+  const objectives = [...groupByName(current.filter((k) => k.objective), (k) => k.objective).values()].map((g) => rollUp(g[0].objective, g, tol));
   const scorecard: Scorecard = {
     kpis: current,
     overall: rollUp("Overall", current, tol),
@@ -155,17 +155,20 @@ function journeyOrder(rows: readonly KpiRow[]): string[] {
  * by the rest of the key, which avoids building a composite key string for every row.
  */
 function addTrends(current: ScoredKpi[], earlier: readonly KpiRow[], periodIndex: ReadonlyMap<string, number>, settings: Settings): void {
-  const byName = groupBy(current, kpiName);
-  const previousIndex = new Map<ScoredKpi, number>();
-  for (const row of earlier) {
-    const list = byName.get(kpiName(row));
-    if (!list) continue;
-    const idx = periodIndex.get(row.period!)!;
-    for (const k of list) {
-      if (!sameKpi(k, row) || (previousIndex.get(k) ?? -1) >= idx) continue;
-      previousIndex.set(k, idx);
-      k.previousPeriod = row.period;
-      k.trend = kpiTrend(k.score, kpiScore(kpiAchievement(row.actual!, row), settings.scoreCap));
+  // One pass over current and earlier rows together; indexes below current.length are current.
+  const all: KpiRow[] = [...current, ...earlier];
+  for (const bucket of indexesByName(all, (r) => r.kpi).values()) {
+    const now = bucket.filter((i) => i < current.length).map((i) => current[i]);
+    if (now.length === 0) continue;
+    for (const i of bucket) {
+      if (i < current.length) continue;
+      const row = all[i];
+      const idx = periodIndex.get(row.period!)!;
+      for (const k of now) {
+        if (!sameKpiOfName(k, row) || (k.previousPeriod !== null && periodIndex.get(k.previousPeriod)! >= idx)) continue;
+        k.previousPeriod = row.period;
+        k.trend = kpiTrend(k.score, kpiScore(kpiAchievement(row.actual!, row), settings.scoreCap));
+      }
     }
   }
 }
