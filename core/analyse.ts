@@ -86,7 +86,7 @@ export function analyse(input: AnalysisInput, settings: Settings, settingsProble
   const asOf = chooseAsOf(periods, periodIndex, journey.rows, budget.rows, settings, problems);
   if (asOf === undefined) return { analysis: null, problems: sortProblems(problems) };
 
-  const scorecard = buildScorecard(journey.rows, asOf, periodIndex, settings, problems);
+  const scorecard = buildScorecard(journey.rows, asOf, periodIndex, settings, problems, journey.kpiNames);
   const asOfIndex = asOf === null ? -1 : periodIndex.get(asOf)!;
   const budgetPeriods = new Set(budget.rows.map((r) => r.period).filter((p): p is string => p !== null));
   const lines = buildBudgetLines(budget.rows, {

@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import { CellValue, SheetBlock, quoteSheet } from "./cells";
-import { foldName, groupByName, nameKey } from "./group";
+import { foldName, indexesByName, nameKey } from "./group";
 import { JOURNEY_COLUMNS, JourneyColumn } from "./columns";
 import { memoByText } from "./memo";
 import { Problem, problem } from "./problems";
@@ -77,11 +77,17 @@ function parseMomentOfTruth(value: CellValue): boolean | null {
   return MOT_WORDS[String(value).trim().toLowerCase()] ?? null;
 }
 
+export interface ParsedJourney extends ParsedTable<KpiRow> {
+  /** Row indexes by KPI name (folded), each in table order: shared by the duplicate check and trends. */
+  kpiNames: number[][];
+}
+
 /** Reads the Journey table; every bad cell becomes a problem, rows never throw. */
-export function parseJourneyTable(block: SheetBlock, options: TableOptions): ParsedTable<KpiRow> {
+export function parseJourneyTable(block: SheetBlock, options: TableOptions): ParsedJourney {
   const parsed = parseRows("journey", block, JOURNEY_COLUMNS, options, readKpiRow);
-  if (!parsed.unreadable) warnDuplicates(parsed.rows, parsed.problems, parsed.sheet);
-  return parsed;
+  const kpiNames = [...indexesByName(parsed.rows, (r) => r.kpi).values()];
+  if (!parsed.unreadable) warnDuplicates(parsed.rows, kpiNames, parsed.problems, parsed.sheet);
+  return { ...parsed, kpiNames };
 }
 
 function readKpiRow(r: RowReader<JourneyColumn>, sheetRow: number): KpiRow | null {
@@ -142,11 +148,12 @@ export function rowAddress(sheet: string, sheetRow: number): string {
 }
 
 /** Same KPI key and period twice: a warning on the later row (both are scored). */
-function warnDuplicates(rows: KpiRow[], problems: Problem[], sheet: string): void {
+function warnDuplicates(rows: KpiRow[], kpiNames: number[][], problems: Problem[], sheet: string): void {
   // Group by KPI name first (cheap); within a group, compare rows pairwise (a group is
   // usually one KPI over its periods), or through a keyed map when it is large.
-  for (const list of groupByName(rows, (r) => r.kpi).values()) {
-    if (list.length < 2) continue;
+  for (const indexes of kpiNames) {
+    if (indexes.length < 2) continue;
+    const list = indexes.map((i) => rows[i]);
     const earlierOf = list.length <= 32 ? pairwiseEarlier(list) : keyedEarlier(list);
     for (const [row, earlier] of earlierOf) {
       problems.push(

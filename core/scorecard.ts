@@ -89,17 +89,18 @@ export function buildScorecard(
   periodIndex: ReadonlyMap<string, number>,
   settings: Settings,
   problems: Problem[],
+  kpiNames: number[][] = [...indexesByName(rows, (r) => r.kpi).values()],
 ): Scorecard {
   const asOfIndex = asOf === null ? -1 : (periodIndex.get(asOf) ?? -1);
   const current: ScoredKpi[] = [];
-  const earlier: KpiRow[] = [];
-  for (const row of rows) {
+  // The scored KPI of each current row, by row index (for trends).
+  const scoredAt: (ScoredKpi | undefined)[] = new Array(rows.length);
+  rows.forEach((row, i) => {
     // A row without a period belongs to a Journey table without periods (only the Budget
     // table has them): it is current whatever the as-of period.
-    if (asOf === null || row.period === null || row.period === asOf) current.push(scoreKpi(row, settings));
-    else if (row.actual !== null && (periodIndex.get(row.period!) ?? -1) < asOfIndex) earlier.push(row);
-  }
-  addTrends(current, earlier, periodIndex, settings);
+    if (asOf === null || row.period === null || row.period === asOf) current.push((scoredAt[i] = scoreKpi(row, settings)));
+  });
+  if (asOf !== null) addTrends(rows, scoredAt, kpiNames, asOfIndex, periodIndex, settings);
 
   const tol = settings.kpiTolerance;
   const stageOrder = journeyOrder(rows);
@@ -154,16 +155,22 @@ function journeyOrder(rows: readonly KpiRow[]): string[] {
  * (Stage + Touchpoint + Perspective + KPI) has data. KPIs are matched by name first, then
  * by the rest of the key, which avoids building a composite key string for every row.
  */
-function addTrends(current: ScoredKpi[], earlier: readonly KpiRow[], periodIndex: ReadonlyMap<string, number>, settings: Settings): void {
-  // One pass over current and earlier rows together; indexes below current.length are current.
-  const all: KpiRow[] = [...current, ...earlier];
-  for (const bucket of indexesByName(all, (r) => r.kpi).values()) {
-    const now = bucket.filter((i) => i < current.length).map((i) => current[i]);
-    if (now.length === 0) continue;
+function addTrends(
+  rows: readonly KpiRow[],
+  scoredAt: readonly (ScoredKpi | undefined)[],
+  kpiNames: number[][],
+  asOfIndex: number,
+  periodIndex: ReadonlyMap<string, number>,
+  settings: Settings,
+): void {
+  for (const bucket of kpiNames) {
+    const now = bucket.map((i) => scoredAt[i]).filter((k): k is ScoredKpi => k !== undefined);
+    if (now.length === 0 || now.length === bucket.length) continue;
     for (const i of bucket) {
-      if (i < current.length) continue;
-      const row = all[i];
+      const row = rows[i];
+      if (scoredAt[i] || row.actual === null) continue;
       const idx = periodIndex.get(row.period!)!;
+      if (idx >= asOfIndex) continue;
       for (const k of now) {
         if (!sameKpiOfName(k, row) || (k.previousPeriod !== null && periodIndex.get(k.previousPeriod)! >= idx)) continue;
         k.previousPeriod = row.period;
