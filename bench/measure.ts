@@ -65,7 +65,7 @@ export function measure(rows: number): { rows: number; ms: number; peakRssMb: nu
   for (let i = 0; i < 20; i++) coreOnce(warmJourney, warmBudget);
   const journey = journeyGrid(rows);
   const budget = budgetGrid(rows);
-  const runs = rows >= 100_000 ? 3 : rows >= 10_000 ? 10 : 30;
+  const runs = rows >= 100_000 ? 5 : rows >= 10_000 ? 15 : 50;
   // Collect the previous run's garbage first (bench.ts starts us with --expose-gc), so each
   // run, and the peak RSS, is that of one build with its inputs.
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});

@@ -22,22 +22,28 @@ export const nameKey = memoByText(foldName);
 
 /** Indexes of the items by folded name, each list in table order, names in order of first appearance. */
 export function indexesByName<T>(items: readonly T[], name: (item: T) => string): Map<string, number[]> {
-  // Chain the items of each exact text through `next` (no array per text), so each distinct
-  // text is folded once and each item costs one map lookup.
+  // Chain the items of each exact text through `next` (no array per text, one map lookup per
+  // item), so each distinct text is folded once, not each item.
   const next = new Int32Array(items.length).fill(-1);
-  const first = new Map<string, number>();
-  const last = new Map<string, number>();
+  const slotOf = new Map<string, number>();
+  const heads: number[] = [];
+  const tails: number[] = [];
   for (let i = 0; i < items.length; i++) {
     const text = name(items[i]);
-    const tail = last.get(text);
-    if (tail === undefined) first.set(text, i);
-    else next[tail] = i;
-    last.set(text, i);
+    const slot = slotOf.get(text);
+    if (slot === undefined) {
+      slotOf.set(text, heads.length);
+      heads.push(i);
+      tails.push(i);
+    } else {
+      next[tails[slot]] = i;
+      tails[slot] = i;
+    }
   }
   const folded = new Map<string, number[]>();
   const merged = new Set<number[]>();
-  for (const [text, head] of first) {
-    const key = foldName(text);
+  for (const head of heads) {
+    const key = foldName(name(items[head]));
     let list = folded.get(key);
     if (list) merged.add(list);
     else folded.set(key, (list = []));
