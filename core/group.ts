@@ -76,10 +76,19 @@ export function groupBySame<T>(
   key: (item: T) => string,
 ): T[][] {
   const groups: number[][] = [];
+  // Buckets come in order of first appearance; only a bucket split in several sub-groups
+  // can put groups out of that order.
+  let split = false;
   for (const bucket of indexesByName(items, name).values()) {
     let subgroups: number[][] = [];
     for (const i of bucket) {
-      const group = subgroups.find((g) => same(items[g[0]], items[i]));
+      let group: number[] | undefined;
+      for (const g of subgroups) {
+        if (same(items[g[0]], items[i])) {
+          group = g;
+          break;
+        }
+      }
       if (group) group.push(i);
       else subgroups.push([i]);
       if (subgroups.length > MAX_LINEAR_SUBGROUPS) {
@@ -87,9 +96,10 @@ export function groupBySame<T>(
         break;
       }
     }
+    if (subgroups.length > 1) split = true;
     for (const g of subgroups) groups.push(g);
   }
-  groups.sort((a, b) => a[0] - b[0]);
+  if (split) groups.sort((a, b) => a[0] - b[0]);
   return groups.map((g) => g.map((i) => items[i]));
 }
 

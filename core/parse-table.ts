@@ -48,8 +48,10 @@ export function parseRows<K extends string, R extends RowWithPeriod>(
     return col === undefined ? null : tableCell(table, rowIndex, col);
   };
   const r = new RowReader<K>(table, kind, options, problems);
+  // A located table has no empty rows by construction; a named range may.
+  const mayHaveEmptyRows = !options.locate;
   for (let i = 0; i < table.rows.length; i++) {
-    if (rowIsEmpty(table.rows[i])) continue;
+    if (mayHaveEmptyRows && rowIsEmpty(table.rows[i])) continue;
     r.start(i);
     const row = readRow(r, table.headerRow + 2 + i);
     if (!row) {

@@ -43,8 +43,11 @@ export function locateTable(block: SheetBlock, locate: boolean): SheetBlock | nu
     while (header < values.length && !hasValues(values[header], 1)) header++;
   }
   if (header >= values.length) return null;
+  // In a sheet or a selection the table ends before the first fully empty row; a named table
+  // is the whole range (its empty rows are skipped when rows are read).
   let end = header + 1;
-  while (end < values.length && hasValues(values[end], 1)) end++;
+  if (locate) while (end < values.length && hasValues(values[end], 1)) end++;
+  else end = values.length;
   // Trim columns to the header's last non-empty cell: cells beyond it belong to no column.
   const headerCells = values[header];
   let lastCol = headerCells.length - 1;
@@ -148,7 +151,7 @@ export function readTable<K extends string>(
     }
   }
   const rows = found.values.slice(1);
-  if (rows.length === 0 && !problems.some((p) => p.severity === "error")) {
+  if (!rows.some((row) => hasValues(row, 1)) && !problems.some((p) => p.severity === "error")) {
     problems.push(
       problem({
         table: kind,

@@ -137,6 +137,14 @@ describe("bad-input corpus", () => {
     expect(out.problems[0].cell).toBe("'KPI sheet'!J5");
   });
 
+  it("a named table is the whole range: an empty row inside is skipped, not the end", () => {
+    const values: CellValue[][] = [J, J.map((h) => goodKpi[h] ?? null), J.map(() => null), J.map((h) => ({ ...goodKpi, KPI: "Second", Target: "x" })[h] ?? null)];
+    const out = analyse({ journey: { block: { sheet: "Journey", origin: { row: 0, col: 0 }, values }, locate: false } }, DEFAULT_SETTINGS);
+    expect(out.problems.map((p) => p.cell)).toEqual(["Journey!H4"]);
+    const blankOnly = analyse({ journey: { block: { sheet: "Journey", origin: { row: 0, col: 0 }, values: [J, J.map(() => null)] }, locate: false } }, DEFAULT_SETTINGS);
+    expect(blankOnly.problems[0].message).toContain("has headers but no rows");
+  });
+
   it("a header the user renamed is matched through the column mapping", () => {
     const journey = grid(["Stage", "Perspective", "KPI", "Aim", "Actual"], [{ ...goodKpi, Aim: 100 }]);
     const mapped = analyse({ journey: { block: { sheet: "Journey", origin: { row: 0, col: 0 }, values: journey }, locate: true } }, { ...DEFAULT_SETTINGS, columnMapping: { journey: { Aim: "Target" }, budget: {} } });
