@@ -4,7 +4,8 @@
  * and the custom functions over a 100k-cell range (cells/s).
  *
  * Each measurement runs in its own plain-node process on an esbuild bundle of measure.ts,
- * as the hosts' bundles run: peak RSS is that size's alone, without the TypeScript loader.
+ * as the hosts' bundles run: time is the median of several warm runs; peak RSS is that of
+ * one build of that size alone, without the TypeScript loader.
  */
 import { buildSync } from "esbuild";
 import { execFileSync } from "node:child_process";
@@ -15,11 +16,14 @@ import { dirname, resolve } from "node:path";
 const bundle = resolve("out/bench/measure.mjs");
 mkdirSync(dirname(bundle), { recursive: true });
 buildSync({ entryPoints: [resolve("bench/measure.ts")], bundle: true, platform: "node", format: "esm", outfile: bundle, logLevel: "warning" });
-const child = (...args: string[]) => JSON.parse(execFileSync(process.execPath, ["--expose-gc", bundle, ...args], { encoding: "utf8" }));
+const child = (...args: string[]) => JSON.parse(execFileSync(process.execPath, [bundle, ...args], { encoding: "utf8" }));
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
 const sizes = [1_000, 10_000, 100_000];
-const results: { rows: number; ms: number; peakRssMb: number }[] = sizes.map((rows) => child("--one", String(rows)));
+const results: { rows: number; ms: number; peakRssMb: number }[] = sizes.map((rows) => ({
+  ...child("--time", String(rows)),
+  ...child("--memory", String(rows)),
+}));
 console.log(`Core: parse + score + budget + report model (KPI rows + as many budget lines); Node ${process.version}, ${cpus().length} cores`);
 console.log("| KPI rows + budget lines | core time | rows/s | peak RSS |");
 console.log("| --- | ---: | ---: | ---: |");

@@ -1,7 +1,7 @@
 /**
  * One benchmark measurement, run in its own process by bench.ts:
- * `--one N` times the core on N KPI rows + N budget lines; `--functions` times the custom
- * functions over a 100k-cell range. Prints JSON.
+ * `--time N` times the core on N KPI rows + N budget lines, `--memory N` measures its peak
+ * RSS, `--functions` times the custom functions over a 100k-cell range. Prints JSON.
  */
 import { performance } from "node:perf_hooks";
 import { analyse } from "../core/analyse";
@@ -57,24 +57,35 @@ function coreOnce(journey: CellValue[][], budget: CellValue[][]): number {
   return performance.now() - start;
 }
 
-/** One size in this process: warm up on 1k, then the best of a few runs. */
-export function measure(rows: number): { rows: number; ms: number; peakRssMb: number } {
+function warmUp(): void {
   // Warm the JIT up on small inputs so every size is measured on optimised code.
-  const warmJourney = journeyGrid(1000);
-  const warmBudget = budgetGrid(1000);
-  for (let i = 0; i < 20; i++) coreOnce(warmJourney, warmBudget);
+  const journey = journeyGrid(1000);
+  const budget = budgetGrid(1000);
+  for (let i = 0; i < 20; i++) coreOnce(journey, budget);
+}
+
+/**
+ * Core time for one size: the median of several runs. The median, not the minimum: a
+ * minimum over 51 small runs is a luckier draw than over 7 large ones, which would tilt the
+ * 100k/1k ratio. No forced GC between runs: it slows the next small run down (V8 shrinks
+ * the young generation after a full collection), which is not how the hosts run.
+ */
+export function measureTime(rows: number): { rows: number; ms: number } {
+  warmUp();
   const journey = journeyGrid(rows);
   const budget = budgetGrid(rows);
-  const runs = rows >= 100_000 ? 5 : rows >= 10_000 ? 15 : 50;
-  // Collect the previous run's garbage first (bench.ts starts us with --expose-gc), so each
-  // run, and the peak RSS, is that of one build with its inputs.
-  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    gc();
-    best = Math.min(best, coreOnce(journey, budget));
-  }
-  return { rows, ms: best, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  const runs = rows >= 100_000 ? 7 : rows >= 10_000 ? 15 : 51;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(coreOnce(journey, budget));
+  times.sort((a, b) => a - b);
+  return { rows, ms: times[(runs - 1) / 2] };
+}
+
+/** Peak RSS of one build of this size with its inputs, after the warm-up (its own process). */
+export function measureMemory(rows: number): { rows: number; peakRssMb: number } {
+  warmUp();
+  coreOnce(journeyGrid(rows), budgetGrid(rows));
+  return { rows, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
 export function functionsBench(): { name: string; cells: number; ms: number }[] {
@@ -98,5 +109,6 @@ export function functionsBench(): { name: string; cells: number; ms: number }[] 
   ];
 }
 
-if (process.argv[2] === "--one") process.stdout.write(JSON.stringify(measure(Number(process.argv[3]))));
+if (process.argv[2] === "--time") process.stdout.write(JSON.stringify(measureTime(Number(process.argv[3]))));
+if (process.argv[2] === "--memory") process.stdout.write(JSON.stringify(measureMemory(Number(process.argv[3]))));
 if (process.argv[2] === "--functions") process.stdout.write(JSON.stringify(functionsBench()));
