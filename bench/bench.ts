@@ -28,7 +28,7 @@ console.log(`Core: parse + score + budget + report model (KPI rows + as many bud
 console.log("| KPI rows + budget lines | core time | rows/s | peak RSS |");
 console.log("| --- | ---: | ---: | ---: |");
 for (const r of results) console.log(`| ${fmt(r.rows)} + ${fmt(r.rows)} | ${r.ms.toFixed(1)} ms | ${fmt((2 * r.rows) / (r.ms / 1000))} | ${r.peakRssMb.toFixed(0)} MB |`);
-console.log(`100k/1k time ratio: ${(results[2].ms / results[0].ms).toFixed(1)} (rows ×100)`);
+console.log(`100k/1k time ratio: ${(results[2].ms / results[0].ms).toFixed(1)} (rows ×100); 10k/1k: ${(results[1].ms / results[0].ms).toFixed(1)}, 100k/10k: ${(results[2].ms / results[1].ms).toFixed(1)} (rows ×10)`);
 console.log("\nCustom functions over a 100k-cell range");
 console.log("| function | cells | time | cells/s |");
 console.log("| --- | ---: | ---: | ---: |");
