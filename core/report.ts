@@ -179,14 +179,12 @@ function budgetSheet(a: Analysis, rules: RuleContext, money: string): ReportShee
     b.line(["No Budget table was found: add a table or sheet named Budget to see budget variance."], { italic: true });
     return b.sheet;
   }
-  const stageOrder = new Map(a.stages.map((s, i) => [nameKey(s.name), i]));
-  const byStage = [...a.budgetByStage].sort((x, y) => (stageOrder.get(nameKey(x.name)) ?? 0) - (stageOrder.get(nameKey(y.name)) ?? 0));
-  const costStages = byStage.filter((s) => s.cost);
-  const totalCost = cost?.actual ?? null;
+  // The stages' spend in the journey view is exactly the cost lines by stage, with their share.
+  const costStages = a.stages.filter((st) => st.budget !== null);
   const costTable = b.table(
     "Cost by stage",
     [{ header: "Stage", width: 22 }, ...VARIANCE_COLUMNS(money), { header: "Share of spend", ...pct("shareBar"), width: 12 }],
-    costStages.map((s) => [s.name, ...varianceCells(s.cost), s.cost!.actual !== null && totalCost ? s.cost!.actual / totalCost : null]),
+    costStages.map((st) => [st.name, st.budget, st.actual, st.variance, st.variancePct, st.spendStatus, st.spendShare]),
   );
   if (costStages.length) {
     b.sheet.charts.push({
@@ -199,7 +197,10 @@ function budgetSheet(a: Analysis, rules: RuleContext, money: string): ReportShee
       valueFormat: money,
     });
   }
-  const revenueStages = byStage.filter((s) => s.revenue);
+  const stageOrder = new Map(a.stages.map((st, i) => [nameKey(st.name), i]));
+  const revenueStages = a.budgetByStage
+    .filter((st) => st.revenue)
+    .sort((x, y) => (stageOrder.get(nameKey(x.name)) ?? 0) - (stageOrder.get(nameKey(y.name)) ?? 0));
   if (revenueStages.length) {
     b.gap();
     b.table("Revenue by stage", [{ header: "Stage", width: 22 }, ...VARIANCE_COLUMNS(money)], revenueStages.map((s) => [s.name, ...varianceCells(s.revenue)]));
