@@ -14,6 +14,15 @@ const STAGES = ["Awareness", "Consideration", "Purchase", "Post-purchase support
 const PERSPECTIVES = ["Financial", "Customer", "Internal process", "Learning & growth"];
 const MONTHS = ["2026-01", "2026-02", "2026-03"];
 
+/**
+ * The grid as a host hands it over: Office.js and Apps Script pass `values` through JSON, so
+ * every cell's text is its own flat string (template literals would make rope strings that
+ * the core would flatten on first read, a cost no host has).
+ */
+function asHostHandsOver(grid: CellValue[][]): CellValue[][] {
+  return JSON.parse(JSON.stringify(grid)) as CellValue[][];
+}
+
 /** Rows as a host hands them over: numbers as numbers, some text numbers and blanks. */
 export function journeyGrid(rows: number): CellValue[][] {
   const out: CellValue[][] = [["Stage", "Touchpoint", "Moment of truth", "Perspective", "Objective", "KPI", "Direction", "Baseline", "Target", "Actual", "Weight", "Period"]];
@@ -27,7 +36,7 @@ export function journeyGrid(rows: number): CellValue[][] {
       lower ? "lower" : "higher", null, i % 5 === 0 ? `${target}` : target, actual, 1 + (kpi % 3), MONTHS[i % MONTHS.length],
     ]);
   }
-  return out;
+  return asHostHandsOver(out);
 }
 
 export function budgetGrid(rows: number): CellValue[][] {
@@ -40,7 +49,7 @@ export function budgetGrid(rows: number): CellValue[][] {
       i % 13 === 0 ? null : budget * (0.85 + ((i * 104729) % 300) / 1000), 100, 80 + (i % 40), "20%", MONTHS[i % MONTHS.length],
     ]);
   }
-  return out;
+  return asHostHandsOver(out);
 }
 
 function coreOnce(journey: CellValue[][], budget: CellValue[][]): number {

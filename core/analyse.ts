@@ -88,12 +88,11 @@ export function analyse(input: AnalysisInput, settings: Settings, settingsProble
 
   const scorecard = buildScorecard(journey.rows, asOf, periodIndex, settings, problems, journey.kpiNames);
   const asOfIndex = asOf === null ? -1 : periodIndex.get(asOf)!;
-  const budgetPeriods = new Set(budget.rows.map((r) => r.period).filter((p): p is string => p !== null));
   const lines = buildBudgetLines(budget.rows, {
     asOf,
     periodIndex,
-    totalPeriods: budgetPeriods.size,
-    elapsedPeriods: [...budgetPeriods].filter((p) => periodIndex.get(p)! <= asOfIndex).length,
+    totalPeriods: budget.periods.length,
+    elapsedPeriods: budget.periods.filter((p) => periodIndex.get(p.label)! <= asOfIndex).length,
     settings,
   });
   const tol = settings.budgetTolerance;

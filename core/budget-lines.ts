@@ -8,7 +8,7 @@ import {
   spendingVariance, variance, variancePct, varianceStatus, volumeVariance,
 } from "./budget";
 import { BudgetRow, lineKey, sameLineOfName } from "./budget-table";
-import { groupBySame } from "./group";
+import { groupIndexesBySame, mapGroups } from "./group";
 import { Settings } from "./settings";
 
 export const VarianceFiguresSchema = z.object({
@@ -87,7 +87,7 @@ interface LineContext {
 /** One result per budget line (Stage + Touchpoint + Line item + Type), in table order. */
 export function buildBudgetLines(rows: readonly BudgetRow[], ctx: LineContext): BudgetLine[] {
   const asOfIndex = ctx.asOf === null ? Infinity : (ctx.periodIndex.get(ctx.asOf) ?? Infinity);
-  return groupBySame(rows, (r) => r.lineItem, sameLineOfName, lineKey).map((group) => buildLine(group, asOfIndex, ctx));
+  return mapGroups(groupIndexesBySame(rows, (r) => r.lineItem, sameLineOfName, lineKey), rows, (group) => buildLine(group, asOfIndex, ctx));
 }
 
 function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): BudgetLine {

@@ -20,45 +20,74 @@ export function foldName(name: string): string {
 /** foldName, remembered: for names typed on many rows (stages, touchpoints). */
 export const nameKey = memoByText(foldName);
 
-/** Indexes of the items by folded name, each list in table order, names in order of first appearance. */
-export function indexesByName<T>(items: readonly T[], name: (item: T) => string): Map<string, number[]> {
-  // Chain the items of each exact text through `next` (no array per text, one map lookup per
-  // item), so each distinct text is folded once, not each item.
-  const next = new Int32Array(items.length).fill(-1);
-  const slotOf = new Map<string, number>();
-  const heads: number[] = [];
-  const tails: number[] = [];
+/**
+ * Items grouped by index: group g is `members[starts[g]]` up to `members[starts[g + 1]]`,
+ * each group in table order, groups in order of first appearance. Two typed arrays instead
+ * of an array per group: 100k rows in 33k groups would otherwise be 33k small arrays for
+ * the garbage collector to copy.
+ */
+export interface Groups {
+  count: number;
+  starts: Int32Array;
+  members: Int32Array;
+}
+
+/** Groups from the group number of each item (numbers 0..count-1, in order of first appearance). */
+function groupsFrom(groupOf: Int32Array, count: number): Groups {
+  const starts = new Int32Array(count + 1);
+  for (let i = 0; i < groupOf.length; i++) starts[groupOf[i] + 1]++;
+  for (let g = 0; g < count; g++) starts[g + 1] += starts[g];
+  const next = starts.slice(0, count);
+  const members = new Int32Array(groupOf.length);
+  for (let i = 0; i < groupOf.length; i++) members[next[groupOf[i]]++] = i;
+  return { count, starts, members };
+}
+
+/** The items of group g, in table order. */
+export function itemsOf<T>(groups: Groups, g: number, items: readonly T[]): T[] {
+  const out: T[] = new Array(groups.starts[g + 1] - groups.starts[g]);
+  for (let m = groups.starts[g], k = 0; m < groups.starts[g + 1]; m++, k++) out[k] = items[groups.members[m]];
+  return out;
+}
+
+/** One result per group, in group order; each group's items are handed over as a short-lived array. */
+export function mapGroups<T, R>(groups: Groups, items: readonly T[], fn: (group: T[]) => R): R[] {
+  const out: R[] = new Array(groups.count);
+  for (let g = 0; g < groups.count; g++) out[g] = fn(itemsOf(groups, g, items));
+  return out;
+}
+
+/** Items grouped by name compared as foldName does; `keys[g]` is group g's folded name. */
+export function groupIndexesByName<T>(items: readonly T[], name: (item: T) => string): Groups & { keys: string[] } {
+  const groupOf = new Int32Array(items.length);
+  // Each distinct text is folded once: a name is typed the same way on most of its rows.
+  const groupOfText = new Map<string, number>();
+  const groupOfKey = new Map<string, number>();
+  const keys: string[] = [];
   for (let i = 0; i < items.length; i++) {
     const text = name(items[i]);
-    const slot = slotOf.get(text);
-    if (slot === undefined) {
-      slotOf.set(text, heads.length);
-      heads.push(i);
-      tails.push(i);
-    } else {
-      next[tails[slot]] = i;
-      tails[slot] = i;
+    let g = groupOfText.get(text);
+    if (g === undefined) {
+      const key = foldName(text);
+      g = groupOfKey.get(key);
+      if (g === undefined) {
+        g = keys.length;
+        keys.push(key);
+        groupOfKey.set(key, g);
+      }
+      groupOfText.set(text, g);
     }
+    groupOf[i] = g;
   }
-  const folded = new Map<string, number[]>();
-  const merged = new Set<number[]>();
-  for (const head of heads) {
-    const key = foldName(name(items[head]));
-    let list = folded.get(key);
-    if (list) merged.add(list);
-    else folded.set(key, (list = []));
-    for (let i = head; i !== -1; i = next[i]) list.push(i);
-  }
-  // Spellings that differ only in case were appended: put their rows back in table order.
-  for (const list of merged) list.sort((a, b) => a - b);
-  return folded;
+  return { ...groupsFrom(groupOf, keys.length), keys };
 }
 
 /** Groups by a name compared as foldName does, in order of first appearance; keys are folded names. */
 export function groupByName<T>(items: readonly T[], name: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const [key, indexes] of indexesByName(items, name)) groups.set(key, indexes.map((i) => items[i]));
-  return groups;
+  const groups = groupIndexesByName(items, name);
+  const out = new Map<string, T[]>();
+  for (let g = 0; g < groups.count; g++) out.set(groups.keys[g], itemsOf(groups, g, items));
+  return out;
 }
 
 /** Buckets beyond this many sub-groups use a keyed map instead of comparing to each. */
@@ -69,38 +98,69 @@ const MAX_LINEAR_SUBGROUPS = 32;
  * then by `same` within each name. `key` (the whole identity as text) is the fallback for a
  * name with very many sub-groups. Groups come in order of first appearance.
  */
+export function groupIndexesBySame<T>(
+  items: readonly T[],
+  name: (item: T) => string,
+  same: (a: T, b: T) => boolean,
+  key: (item: T) => string,
+): Groups {
+  const byName = groupIndexesByName(items, name);
+  const groupOf = new Int32Array(items.length);
+  // The first item of each group, by group number.
+  const firstOf: number[] = [];
+  let split = false;
+  for (let b = 0; b < byName.count; b++) {
+    const from = byName.starts[b];
+    const to = byName.starts[b + 1];
+    const base = firstOf.length;
+    for (let m = from; m < to; m++) {
+      const i = byName.members[m];
+      let g = base;
+      while (g < firstOf.length && !same(items[firstOf[g]], items[i])) g++;
+      if (g === firstOf.length) firstOf.push(i);
+      groupOf[i] = g;
+      if (firstOf.length - base > MAX_LINEAR_SUBGROUPS) {
+        firstOf.length = base;
+        keyedSubgroups(items, byName.members.subarray(from, to), key, groupOf, firstOf);
+        break;
+      }
+    }
+    if (firstOf.length - base > 1) split = true;
+  }
+  // Buckets come in order of first appearance; only a bucket split in several groups can
+  // put group numbers out of that order.
+  return groupsFrom(split ? renumberByFirstItem(groupOf, firstOf) : groupOf, firstOf.length);
+}
+
+function keyedSubgroups<T>(items: readonly T[], bucket: Int32Array, key: (item: T) => string, groupOf: Int32Array, firstOf: number[]): void {
+  const groupOfKey = new Map<string, number>();
+  for (const i of bucket) {
+    const k = key(items[i]);
+    let g = groupOfKey.get(k);
+    if (g === undefined) {
+      g = firstOf.length;
+      firstOf.push(i);
+      groupOfKey.set(k, g);
+    }
+    groupOf[i] = g;
+  }
+}
+
+function renumberByFirstItem(groupOf: Int32Array, firstOf: number[]): Int32Array {
+  const order = firstOf.map((_, g) => g).sort((a, b) => firstOf[a] - firstOf[b]);
+  const rank = new Int32Array(order.length);
+  order.forEach((g, r) => (rank[g] = r));
+  return groupOf.map((g) => rank[g]);
+}
+
+/** groupIndexesBySame, as arrays of items (for groups that are few, such as touchpoints). */
 export function groupBySame<T>(
   items: readonly T[],
   name: (item: T) => string,
   same: (a: T, b: T) => boolean,
   key: (item: T) => string,
 ): T[][] {
-  const groups: number[][] = [];
-  // Buckets come in order of first appearance; only a bucket split in several sub-groups
-  // can put groups out of that order.
-  let split = false;
-  for (const bucket of indexesByName(items, name).values()) {
-    let subgroups: number[][] = [];
-    for (const i of bucket) {
-      let group: number[] | undefined;
-      for (const g of subgroups) {
-        if (same(items[g[0]], items[i])) {
-          group = g;
-          break;
-        }
-      }
-      if (group) group.push(i);
-      else subgroups.push([i]);
-      if (subgroups.length > MAX_LINEAR_SUBGROUPS) {
-        subgroups = [...groupBy(bucket, (j) => key(items[j])).values()];
-        break;
-      }
-    }
-    if (subgroups.length > 1) split = true;
-    for (const g of subgroups) groups.push(g);
-  }
-  if (split) groups.sort((a, b) => a[0] - b[0]);
-  return groups.map((g) => g.map((i) => items[i]));
+  return mapGroups(groupIndexesBySame(items, name, same, key), items, (g) => g);
 }
 
 /** Same stage, by name. */

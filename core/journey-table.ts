@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import { CellValue, SheetBlock, quoteSheet } from "./cells";
-import { foldName, indexesByName, nameKey } from "./group";
+import { Groups, foldName, groupIndexesByName, itemsOf, nameKey } from "./group";
 import { JOURNEY_COLUMNS, JourneyColumn } from "./columns";
 import { memoByText } from "./memo";
 import { Problem, problem } from "./problems";
@@ -78,14 +78,14 @@ function parseMomentOfTruth(value: CellValue): boolean | null {
 }
 
 export interface ParsedJourney extends ParsedTable<KpiRow> {
-  /** Row indexes by KPI name (folded), each in table order: shared by the duplicate check and trends. */
-  kpiNames: number[][];
+  /** Rows grouped by KPI name (folded), each in table order: shared by the duplicate check and trends. */
+  kpiNames: Groups;
 }
 
 /** Reads the Journey table; every bad cell becomes a problem, rows never throw. */
 export function parseJourneyTable(block: SheetBlock, options: TableOptions): ParsedJourney {
   const parsed = parseRows("journey", block, JOURNEY_COLUMNS, options, readKpiRow);
-  const kpiNames = [...indexesByName(parsed.rows, (r) => r.kpi).values()];
+  const kpiNames = groupIndexesByName(parsed.rows, (r) => r.kpi);
   if (!parsed.unreadable) warnDuplicates(parsed.rows, kpiNames, parsed.problems, parsed.sheet);
   return { ...parsed, kpiNames };
 }
@@ -148,12 +148,12 @@ export function rowAddress(sheet: string, sheetRow: number): string {
 }
 
 /** Same KPI key and period twice: a warning on the later row (both are scored). */
-function warnDuplicates(rows: KpiRow[], kpiNames: number[][], problems: Problem[], sheet: string): void {
+function warnDuplicates(rows: KpiRow[], kpiNames: Groups, problems: Problem[], sheet: string): void {
   // Group by KPI name first (cheap); within a group, compare rows pairwise (a group is
   // usually one KPI over its periods), or through a keyed map when it is large.
-  for (const indexes of kpiNames) {
-    if (indexes.length < 2) continue;
-    const list = indexes.map((i) => rows[i]);
+  for (let g = 0; g < kpiNames.count; g++) {
+    if (kpiNames.starts[g + 1] - kpiNames.starts[g] < 2) continue;
+    const list = itemsOf(kpiNames, g, rows);
     const earlierOf = list.length <= 32 ? pairwiseEarlier(list) : keyedEarlier(list);
     for (const [row, earlier] of earlierOf) {
       problems.push(

@@ -14,6 +14,7 @@ export interface ParsedTable<R> {
   rows: R[];
   /** Rows with errors (left out when skipping invalid rows). */
   invalidRows: number[];
+  /** The distinct periods of the rows, in order of first appearance. */
   periods: Period[];
   problems: Problem[];
   /** The table could not be read at all (missing columns, empty). */
@@ -50,6 +51,7 @@ export function parseRows<K extends string, R extends RowWithPeriod>(
   const r = new RowReader<K>(table, kind, options, problems);
   // A located table has no empty rows by construction; a named range may.
   const mayHaveEmptyRows = !options.locate;
+  const seenPeriods = new Set<string>();
   for (let i = 0; i < table.rows.length; i++) {
     if (mayHaveEmptyRows && rowIsEmpty(table.rows[i])) continue;
     r.start(i);
@@ -60,7 +62,10 @@ export function parseRows<K extends string, R extends RowWithPeriod>(
     }
     const period = parsePeriod(r.raw("period" as K));
     row.period = period ? period.label : null;
-    if (period) result.periods.push(period);
+    if (period && !seenPeriods.has(period.label)) {
+      seenPeriods.add(period.label);
+      result.periods.push(period);
+    }
     result.rows.push(row);
   }
   const dropped = dropRowsWithoutPeriod(result, r);

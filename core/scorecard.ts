@@ -3,7 +3,7 @@
  * perspective, stage, stage × perspective, touchpoint, objective and moments of truth.
  */
 import { z } from "zod";
-import { groupBy, groupByName, groupByTouchpoint, indexesByName, nameKey } from "./group";
+import { Groups, groupBy, groupByName, groupByTouchpoint, groupIndexesByName, nameKey } from "./group";
 import { KpiRow, KpiRowSchema, PERSPECTIVES, Perspective, sameKpiOfName } from "./journey-table";
 import { Problem, problem } from "./problems";
 import { RollUp, rollUp } from "./rollup";
@@ -89,7 +89,7 @@ export function buildScorecard(
   periodIndex: ReadonlyMap<string, number>,
   settings: Settings,
   problems: Problem[],
-  kpiNames: number[][] = [...indexesByName(rows, (r) => r.kpi).values()],
+  kpiNames: Groups = groupIndexesByName(rows, (r) => r.kpi),
 ): Scorecard {
   const asOfIndex = asOf === null ? -1 : (periodIndex.get(asOf) ?? -1);
   const current: ScoredKpi[] = [];
@@ -158,15 +158,24 @@ function journeyOrder(rows: readonly KpiRow[]): string[] {
 function addTrends(
   rows: readonly KpiRow[],
   scoredAt: readonly (ScoredKpi | undefined)[],
-  kpiNames: number[][],
+  kpiNames: Groups,
   asOfIndex: number,
   periodIndex: ReadonlyMap<string, number>,
   settings: Settings,
 ): void {
-  for (const bucket of kpiNames) {
-    const now = bucket.map((i) => scoredAt[i]).filter((k): k is ScoredKpi => k !== undefined);
-    if (now.length === 0 || now.length === bucket.length) continue;
-    for (const i of bucket) {
+  const { starts, members } = kpiNames;
+  const now: ScoredKpi[] = [];
+  for (let g = 0; g < kpiNames.count; g++) {
+    const from = starts[g];
+    const to = starts[g + 1];
+    now.length = 0;
+    for (let m = from; m < to; m++) {
+      const k = scoredAt[members[m]];
+      if (k) now.push(k);
+    }
+    if (now.length === 0 || now.length === to - from) continue;
+    for (let m = from; m < to; m++) {
+      const i = members[m];
       const row = rows[i];
       if (scoredAt[i] || row.actual === null) continue;
       const idx = periodIndex.get(row.period!)!;
