@@ -66,33 +66,49 @@ function coreOnce(journey: CellValue[][], budget: CellValue[][]): number {
   return performance.now() - start;
 }
 
+/**
+ * Brings the process to its steady state before anything is timed: optimised code, and a
+ * young generation grown to its working size. Small builds alone were not enough: a 1k build
+ * timed right after them took 3.5–4.5 ms, and 2.8–3.0 ms once a few 10k builds had run.
+ */
 function warmUp(): void {
-  // Warm the JIT up on small inputs so every size is measured on optimised code.
-  const journey = journeyGrid(1000);
-  const budget = budgetGrid(1000);
-  for (let i = 0; i < 20; i++) coreOnce(journey, budget);
+  warmUpSmall();
+  const medium = [journeyGrid(10_000), budgetGrid(10_000)];
+  for (let i = 0; i < 3; i++) coreOnce(medium[0], medium[1]);
+  warmUpSmall();
 }
 
-/**
- * Core time for one size: the median of several runs. The median, not the minimum: a
- * minimum over 51 small runs is a luckier draw than over 7 large ones, which would tilt the
- * 100k/1k ratio. No forced GC between runs: it slows the next small run down (V8 shrinks
- * the young generation after a full collection), which is not how the hosts run.
- */
-export function measureTime(rows: number): { rows: number; ms: number } {
-  warmUp();
+/** Optimised code only (the memory measurement must not hold more than one build's data). */
+function warmUpSmall(): void {
+  const small = [journeyGrid(1000), budgetGrid(1000)];
+  for (let i = 0; i < 20; i++) coreOnce(small[0], small[1]);
+}
+
+/** Median of `runs` timed builds of one size. No forced GC between runs: it slows the next small run down (V8 shrinks the young generation after a full collection), which is not how the hosts run. */
+function medianTime(rows: number, runs: number): number {
   const journey = journeyGrid(rows);
   const budget = budgetGrid(rows);
-  const runs = rows >= 100_000 ? 7 : rows >= 10_000 ? 15 : 51;
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push(coreOnce(journey, budget));
   times.sort((a, b) => a - b);
-  return { rows, ms: times[(runs - 1) / 2] };
+  return times[(runs - 1) >> 1];
+}
+
+/**
+ * One round: every size timed in one process, one after the other, so that all sizes see
+ * the same machine (on this shared machine the speed of a whole process swings by up to 2×,
+ * which made ratios between separate processes anywhere from 70 to 150). The median, not the
+ * minimum: a minimum over many small runs is a luckier draw than over a few large ones,
+ * which would tilt the ratios.
+ */
+export function measureRound(sizes: number[]): { rows: number; ms: number }[] {
+  warmUp();
+  return sizes.map((rows) => ({ rows, ms: medianTime(rows, rows >= 100_000 ? 3 : rows >= 10_000 ? 9 : 51) }));
 }
 
 /** Peak RSS of one build of this size with its inputs, after the warm-up (its own process). */
 export function measureMemory(rows: number): { rows: number; peakRssMb: number } {
-  warmUp();
+  warmUpSmall();
   coreOnce(journeyGrid(rows), budgetGrid(rows));
   return { rows, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }
@@ -118,6 +134,6 @@ export function functionsBench(): { name: string; cells: number; ms: number }[] 
   ];
 }
 
-if (process.argv[2] === "--time") process.stdout.write(JSON.stringify(measureTime(Number(process.argv[3]))));
+if (process.argv[2] === "--round") process.stdout.write(JSON.stringify(measureRound(process.argv.slice(3).map(Number))));
 if (process.argv[2] === "--memory") process.stdout.write(JSON.stringify(measureMemory(Number(process.argv[3]))));
 if (process.argv[2] === "--functions") process.stdout.write(JSON.stringify(functionsBench()));
