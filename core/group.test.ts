@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupByName, groupBySame, groupByTouchpoint } from "./group";
+import { groupByName, groupBySame, groupByTouchpoint, groupIndexesByName, groupIndexesBySame, itemsOf, mapGroups } from "./group";
 
 describe("grouping", () => {
   it("groups names ignoring case and spaces, rows in table order", () => {
@@ -26,5 +26,34 @@ describe("grouping", () => {
     expect(groups).toHaveLength(50);
     expect(groups[0].map((r) => r.i)).toEqual([0, 50, 100, 150]);
     expect(groups[49].map((r) => r.i)).toEqual([49, 99, 149, 199]);
+  });
+
+  it("keeps groups as two index arrays: members group after group, starts where each begins", () => {
+    const names = ["Reach", "CPL", "REACH", "Win rate", "cpl", "reach"];
+    const groups = groupIndexesByName(names, (n) => n);
+    expect(groups.keys).toEqual(["reach", "cpl", "win rate"]);
+    expect(groups.count).toBe(3);
+    expect([...groups.starts]).toEqual([0, 3, 5, 6]);
+    expect([...groups.members]).toEqual([0, 2, 5, 1, 4, 3]);
+    expect(itemsOf(groups, 1, names)).toEqual(["CPL", "cpl"]);
+    expect(mapGroups(groups, names, (g) => g.length)).toEqual([3, 2, 1]);
+  });
+
+  it("numbers split groups by their first item, even when a later name appears in between", () => {
+    const rows = [
+      { name: "Ads", stage: "A" }, // group 0
+      { name: "Email", stage: "A" }, // group 1
+      { name: "Ads", stage: "B" }, // group 2: same name as group 0, first seen after group 1
+      { name: "ads", stage: "a" }, // group 0 again (names and stages fold)
+    ];
+    const groups = groupIndexesBySame(rows, (r) => r.name, (a, b) => a.stage.toLowerCase() === b.stage.toLowerCase(), (r) => r.stage.toLowerCase());
+    expect([...groups.starts]).toEqual([0, 2, 3, 4]);
+    expect([...groups.members]).toEqual([0, 3, 1, 2]);
+  });
+
+  it("handles no items", () => {
+    const groups = groupIndexesByName([] as string[], (n) => n);
+    expect(groups.count).toBe(0);
+    expect(mapGroups(groups, [] as string[], (g) => g)).toEqual([]);
   });
 });
