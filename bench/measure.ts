@@ -81,7 +81,7 @@ function warmUp(): void {
 /** Optimised code only (the memory measurement must not hold more than one build's data). */
 function warmUpSmall(): void {
   const small = [journeyGrid(1000), budgetGrid(1000)];
-  for (let i = 0; i < 20; i++) coreOnce(small[0], small[1]);
+  for (let i = 0; i < 60; i++) coreOnce(small[0], small[1]);
 }
 
 /** Median of `runs` timed builds of one size. No forced GC between runs: it slows the next small run down (V8 shrinks the young generation after a full collection), which is not how the hosts run. */
