@@ -1,7 +1,7 @@
 /**
  * One benchmark measurement, run in its own process by bench.ts:
- * `--time N` times the core on N KPI rows + N budget lines, `--memory N` measures its peak
- * RSS, `--functions` times the custom functions over a 100k-cell range. Prints JSON.
+ * `--round N…` times the core on N KPI rows + N budget lines for each N in turn, `--memory N`
+ * measures the peak RSS of one such build, `--functions` times the custom functions over a 100k-cell range. Prints JSON.
  */
 import { performance } from "node:perf_hooks";
 import { analyse } from "../core/analyse";
@@ -69,7 +69,8 @@ function coreOnce(journey: CellValue[][], budget: CellValue[][]): number {
 /**
  * Brings the process to its steady state before anything is timed: optimised code, and a
  * young generation grown to its working size. Small builds alone were not enough: a 1k build
- * timed right after them took 3.5–4.5 ms, and 2.8–3.0 ms once a few 10k builds had run.
+ * timed right after them took 3.4–4.5 ms, and 2.6–2.9 ms once a few 10k builds and more
+ * small ones had run.
  */
 function warmUp(): void {
   warmUpSmall();
@@ -84,7 +85,11 @@ function warmUpSmall(): void {
   for (let i = 0; i < 60; i++) coreOnce(small[0], small[1]);
 }
 
-/** Median of `runs` timed builds of one size. No forced GC between runs: it slows the next small run down (V8 shrinks the young generation after a full collection), which is not how the hosts run. */
+/**
+ * Median of `runs` timed builds of one size. No forced GC between runs: it slows the next
+ * small run down (V8 shrinks the young generation after a full collection), which is not how
+ * the hosts run.
+ */
 function medianTime(rows: number, runs: number): number {
   const journey = journeyGrid(rows);
   const budget = budgetGrid(rows);
