@@ -62,17 +62,28 @@ export function figures(budget: number, actual: number | null, type: LineType, t
 }
 
 /**
- * Aggregates lines of one type: budget over all lines; actual, variance and variance %
- * over the lines that have an actual (so a missing actual never reads as a saving).
+ * Totals of the lines of one type (null when there are none): budget over all of them;
+ * actual, variance and variance % over those with an actual (so a missing actual never reads
+ * as a saving). One pass, no filtered copies: stages and touchpoints hold every line.
  */
-export function totalOf(lines: readonly VarianceFigures[], type: LineType, tolerance: number): VarianceFigures {
-  const withData = lines.filter((l) => l.actual !== null);
-  const budget = lines.reduce((s, l) => s + l.budget, 0);
-  if (withData.length === 0) return { budget, actual: null, variance: null, variancePct: null, status: "No data" };
-  const budgetWithData = withData.reduce((s, l) => s + l.budget, 0);
-  const actual = withData.reduce((s, l) => s + (l.actual as number), 0);
-  const f = figures(budgetWithData, actual, type, tolerance);
-  return { ...f, budget };
+export function totalOfType(lines: readonly BudgetLine[], type: LineType, tolerance: number): VarianceFigures | null {
+  let lineCount = 0;
+  let withData = 0;
+  let budget = 0;
+  let budgetWithData = 0;
+  let actual = 0;
+  for (const l of lines) {
+    if (l.type !== type) continue;
+    lineCount++;
+    budget += l.budget;
+    if (l.actual === null) continue;
+    withData++;
+    budgetWithData += l.budget;
+    actual += l.actual;
+  }
+  if (lineCount === 0) return null;
+  if (withData === 0) return { budget, actual: null, variance: null, variancePct: null, status: "No data" };
+  return { ...figures(budgetWithData, actual, type, tolerance), budget };
 }
 
 interface LineContext {
@@ -93,17 +104,15 @@ export function buildBudgetLines(rows: readonly BudgetRow[], ctx: LineContext): 
 function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): BudgetLine {
   const { type, stage, touchpoint, lineItem } = group[0];
   const tol = ctx.settings.budgetTolerance;
-  // One pass to learn which rows are to date and whether any of them has an actual yet.
-  const toDate: boolean[] = new Array(group.length);
+  const toDate = (r: BudgetRow) => (r.period === null ? 0 : (ctx.periodIndex.get(r.period) ?? 0)) <= asOfIndex;
+  // One pass to learn whether any row to date has an actual yet.
   let anyReported = false;
   let laterBudget = 0;
   let fullBudget = 0;
   for (let i = 0; i < group.length; i++) {
     const r = group[i];
-    const idx = r.period === null ? 0 : (ctx.periodIndex.get(r.period) ?? 0);
-    toDate[i] = idx <= asOfIndex;
     fullBudget += r.budget;
-    if (!toDate[i]) laterBudget += r.budget;
+    if (!toDate(r)) laterBudget += r.budget;
     else if (r.actual !== null) anyReported = true;
   }
   // Like for like: a period without an actual yet is left out of the year-to-date budget too,
@@ -129,7 +138,7 @@ function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): Bud
       periodBudget += r.budget;
       if (r.actual !== null) periodActual = (periodActual ?? 0) + r.actual;
     }
-    if (!toDate[i] || (anyReported && r.actual === null)) continue;
+    if (!toDate(r) || (anyReported && r.actual === null)) continue;
     rows++;
     budget += r.budget;
     if (r.actual !== null) actual = (actual ?? 0) + r.actual;
@@ -204,13 +213,9 @@ export interface BudgetGroupTotal {
 
 /** Totals per group of lines, cost and revenue kept apart (they are never summed together). */
 export function budgetTotals(groups: readonly BudgetLine[][], name: (l: BudgetLine) => string, tolerance: number): BudgetGroupTotal[] {
-  return groups.map((g) => {
-    const cost = g.filter((l) => l.type === "cost");
-    const revenue = g.filter((l) => l.type === "revenue");
-    return {
-      name: name(g[0]),
-      cost: cost.length ? totalOf(cost, "cost", tolerance) : null,
-      revenue: revenue.length ? totalOf(revenue, "revenue", tolerance) : null,
-    };
-  });
+  return groups.map((g) => ({
+    name: name(g[0]),
+    cost: totalOfType(g, "cost", tolerance),
+    revenue: totalOfType(g, "revenue", tolerance),
+  }));
 }

@@ -14,8 +14,13 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
 
 /** A name as users mean it: case, surrounding and repeated spaces ignored. */
 export function foldName(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, " ");
+  const folded = name.trim().toLowerCase();
+  // Most names have single plain spaces: testing first spares a new string per name.
+  return SPACES_TO_COLLAPSE.test(folded) ? folded.replace(/\s+/g, " ") : folded;
 }
+
+/** Two white-space characters in a row, or one that is not a plain space. */
+const SPACES_TO_COLLAPSE = /\s\s|[^\S ]/;
 
 /** foldName, remembered: for names typed on many rows (stages, touchpoints). */
 export const nameKey = memoByText(foldName);

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { VarianceStatusSchema } from "./budget";
-import { BudgetLine, totalOf } from "./budget-lines";
+import { BudgetLine, totalOfType } from "./budget-lines";
 import { groupByName, groupByTouchpoint, nameKey, touchpointKey } from "./group";
 import { RollUp } from "./rollup";
 import { KpiStatusSchema } from "./scoring";
@@ -51,12 +51,16 @@ export type TouchpointView = z.infer<typeof TouchpointViewSchema>;
 
 
 function spendOf(lines: readonly BudgetLine[], totalCostActual: number | null, tolerance: number): z.infer<typeof SpendSchema> {
-  const cost = lines.filter((l) => l.type === "cost");
-  const revenue = lines.filter((l) => l.type === "revenue");
-  const c = cost.length ? totalOf(cost, "cost", tolerance) : null;
-  const withVolume = cost.filter((l) => l.actual !== null && l.actualVolume !== null);
-  const volume = withVolume.reduce((s, l) => s + l.actualVolume!, 0);
-  const revenueActual = revenue.length ? totalOf(revenue, "revenue", tolerance).actual : null;
+  const c = totalOfType(lines, "cost", tolerance);
+  const revenueActual = totalOfType(lines, "revenue", tolerance)?.actual ?? null;
+  // Cost per outcome: only cost lines that have both an actual and an actual volume.
+  let volume = 0;
+  let spendWithVolume = 0;
+  for (const l of lines) {
+    if (l.type !== "cost" || l.actual === null || l.actualVolume === null) continue;
+    volume += l.actualVolume;
+    spendWithVolume += l.actual;
+  }
   const costActual = c?.actual ?? null;
   return {
     budget: c ? c.budget : null,
@@ -65,7 +69,7 @@ function spendOf(lines: readonly BudgetLine[], totalCostActual: number | null, t
     variancePct: c?.variancePct ?? null,
     spendStatus: c?.status ?? "No data",
     spendShare: costActual !== null && totalCostActual ? costActual / totalCostActual : null,
-    costPerOutcome: volume > 0 ? withVolume.reduce((s, l) => s + l.actual!, 0) / volume : null,
+    costPerOutcome: volume > 0 ? spendWithVolume / volume : null,
     revenueActual,
     returnOnSpend: revenueActual !== null && costActual ? (revenueActual - costActual) / costActual : null,
   };
@@ -78,8 +82,7 @@ export function buildJourneyView(card: Scorecard, lines: readonly BudgetLine[], 
   budgetOnlyStages: string[];
 } {
   const tol = settings.budgetTolerance;
-  const costActuals = lines.filter((l) => l.type === "cost" && l.actual !== null);
-  const totalCostActual = costActuals.length ? costActuals.reduce((s, l) => s + l.actual!, 0) : null;
+  const totalCostActual = totalOfType(lines, "cost", tol)?.actual ?? null;
   const linesByStage = groupByName(lines, (l) => l.stage);
   const kpisByStage = groupByName(card.kpis, (k) => k.stage);
   const journeyStages = new Set(card.stageOrder.map(nameKey));

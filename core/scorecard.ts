@@ -164,23 +164,25 @@ function addTrends(
   settings: Settings,
 ): void {
   const { starts, members } = kpiNames;
+  // The current KPIs of one name; reused across names (emptying an array frees its storage).
   const now: ScoredKpi[] = [];
   for (let g = 0; g < kpiNames.count; g++) {
     const from = starts[g];
     const to = starts[g + 1];
-    now.length = 0;
+    let nowCount = 0;
     for (let m = from; m < to; m++) {
       const k = scoredAt[members[m]];
-      if (k) now.push(k);
+      if (k) now[nowCount++] = k;
     }
-    if (now.length === 0 || now.length === to - from) continue;
+    if (nowCount === 0 || nowCount === to - from) continue;
     for (let m = from; m < to; m++) {
       const i = members[m];
       const row = rows[i];
       if (scoredAt[i] || row.actual === null) continue;
       const idx = periodIndex.get(row.period!)!;
       if (idx >= asOfIndex) continue;
-      for (const k of now) {
+      for (let c = 0; c < nowCount; c++) {
+        const k = now[c];
         if (!sameKpiOfName(k, row) || (k.previousPeriod !== null && periodIndex.get(k.previousPeriod)! >= idx)) continue;
         k.previousPeriod = row.period;
         k.trend = kpiTrend(k.score, kpiScore(kpiAchievement(row.actual!, row), settings.scoreCap));
