@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { kpi, line, table } from "../test/fixtures";
+import { Row, kpi, line, table } from "../test/fixtures";
 import { analyse } from "./analyse";
 import { PALETTES } from "./palette";
 import { buildReport } from "./report";
@@ -42,6 +42,16 @@ function find(sheet: ReportSheet, text: string): { row: number; col: number } {
     }
   }
   throw new Error(`"${text}" not in ${sheet.name}`);
+}
+
+/** The first row of the budget lines table as header → value; fails when the row is longer than its headers. */
+function budgetLineRow(sheet: ReportSheet): Record<string, ReportValue | undefined> {
+  const at = find(sheet, "Line item");
+  const row: Record<string, ReportValue | undefined> = {};
+  let col = at.col - 2;
+  for (; cell(sheet, at.row, col) !== undefined; col++) row[String(cell(sheet, at.row, col))] = cell(sheet, at.row + 1, col);
+  expect(cell(sheet, at.row + 1, col)).toBeUndefined();
+  return row;
 }
 
 const inside = (range: CellRange, row: number, col: number) => row >= range.row && row < range.row + range.rows && col >= range.col && col < range.col + range.cols;
@@ -131,6 +141,37 @@ describe("report model", () => {
     expect(cell(s, at.row + 1, 1)).toBe("Type");
     expect([cell(s, at.row + 2, 0), cell(s, at.row + 2, 1), cell(s, at.row + 2, 4)]).toEqual(["Awareness / Search", "Cost", -100]);
     expect([cell(s, at.row + 3, 0), cell(s, at.row + 3, 1), cell(s, at.row + 3, 4)]).toEqual(["Purchase / Checkout", "Revenue", 100]);
+  });
+
+  it("budget lines: every figure under its own header, without and with periods", () => {
+    const lines = (rows: Row[]) =>
+      budgetLineRow(buildReport(analyse({ journey: table("Journey", [kpi()]), budget: table("Budget", rows) }, DEFAULT_SETTINGS).analysis!).sheets[1]);
+    const plain = lines([line({ Touchpoint: "Search", Budget: 1000, Actual: 1100, "Budget volume": 100, "Actual volume": 120 })]);
+    // Flexed 1000 × 1.2 = 1200: volume variance −200, spending variance 1200 − 1100 = 100.
+    expect(plain).toMatchObject({
+      Stage: "Awareness", Touchpoint: "Search", "Line item": "Media", Type: "Cost",
+      Budget: 1000, Actual: 1100, Variance: -100, Status: "Unfavourable",
+      "Budget volume": 100, "Actual volume": 120, "Flexed budget": 1200, "Volume variance": -200, "Spending variance": 100,
+      "Budget cost per outcome": 10, "Full budget": 1000, Forecast: 1100, "Forecast variance": -100, "Forecast basis": "actual",
+    });
+    expect(plain["Variance %"]).toBeCloseTo(-0.1, 12);
+    expect(Object.keys(plain).some((h) => h.includes("2026"))).toBe(false);
+
+    const dated = lines([
+      line({ Budget: 1000, Actual: 900, "Budget volume": 100, "Actual volume": 110, Period: "2026-01" }),
+      line({ Budget: 1000, Actual: 1200, "Budget volume": 100, "Actual volume": 120, Period: "2026-02" }),
+      line({ Budget: 1000, Actual: null, Period: "2026-03" }),
+    ]);
+    // Year to date (Jan + Feb): budget 2000, actual 2100 (−5%: within the default ±5%, On budget);
+    // flexed 1000 × 1.1 + 1000 × 1.2 = 2300.
+    expect(dated).toMatchObject({
+      Budget: 2000, Actual: 2100, Variance: -100, Status: "On budget",
+      "2026-02 budget": 1000, "2026-02 actual": 1200, "2026-02 variance": -200,
+      "Budget volume": 200, "Actual volume": 230, "Flexed budget": 2300, "Volume variance": -300, "Spending variance": 200,
+      "Full budget": 3000, Forecast: 3100, "Forecast variance": -100, "Forecast basis": "remaining budget",
+    });
+    expect(dated["2026-02 variance %"]).toBeCloseTo(-0.2, 12);
+    expect(dated["Cost per outcome"]).toBeCloseTo(2100 / 230, 12);
   });
 
   it("every sheet's title rows carry the overall figure", () => {

@@ -2,7 +2,7 @@
  * Builds the three report sheets (Scorecard, Budget Variance, Journey View) from an analysis.
  */
 import { Analysis } from "./analyse";
-import { VarianceFigures } from "./budget-lines";
+import { BudgetLine, VarianceFigures } from "./budget-lines";
 import { nameKey } from "./group";
 import { PERSPECTIVES } from "./journey-table";
 import { PALETTES } from "./palette";
@@ -258,15 +258,27 @@ function budgetSheet(a: Analysis, rules: RuleContext, money: string): ReportShee
       { header: "Forecast variance %", ...pct("variancePct"), width: 11 },
       { header: "Forecast basis", width: 16 },
     ],
-    a.budgetLines.map((l) => [
-      l.stage, l.touchpoint, l.lineItem, l.type === "cost" ? "Cost" : "Revenue",
-      l.budget, l.actual, l.variance, l.variancePct, l.status,
-      ...(a.asOf ? (l.period ? [l.period.budget, l.period.actual, l.period.variance, l.period.variancePct] : [null, null, null, null]) : []),
-      l.budgetVolume, l.actualVolume, l.flexedBudget, l.volumeVariance, l.spendingVariance,
-      l.costPerOutcome, l.budgetCostPerOutcome, l.fullBudget, l.forecast, l.forecastVariance, l.forecastVariancePct, l.forecastSource ?? "",
-    ]),
+    a.budgetLines.map((l) => budgetLineCells(l, a.asOf !== null)),
   );
   return b.sheet;
+}
+
+/**
+ * One row of the budget lines table, with the as-of period's four columns when there are
+ * periods. Built as one array literal (a spread in the middle made each of 100k rows
+ * several times larger while it was built).
+ */
+function budgetLineCells(l: BudgetLine, withPeriod: boolean): ReportValue[] {
+  const p = l.period;
+  const cells: ReportValue[] = [
+    l.stage, l.touchpoint, l.lineItem, l.type === "cost" ? "Cost" : "Revenue",
+    l.budget, l.actual, l.variance, l.variancePct, l.status,
+    p?.budget ?? null, p?.actual ?? null, p?.variance ?? null, p?.variancePct ?? null,
+    l.budgetVolume, l.actualVolume, l.flexedBudget, l.volumeVariance, l.spendingVariance,
+    l.costPerOutcome, l.budgetCostPerOutcome, l.fullBudget, l.forecast, l.forecastVariance, l.forecastVariancePct, l.forecastSource ?? "",
+  ];
+  if (!withPeriod) cells.splice(9, 4);
+  return cells;
 }
 
 function journeySheet(a: Analysis, rules: RuleContext, money: string): ReportSheet {
