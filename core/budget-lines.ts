@@ -104,7 +104,6 @@ export function buildBudgetLines(rows: readonly BudgetRow[], ctx: LineContext): 
 function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): BudgetLine {
   const { type, stage, touchpoint, lineItem } = group[0];
   const tol = ctx.settings.budgetTolerance;
-  const toDate = (r: BudgetRow) => (r.period === null ? 0 : (ctx.periodIndex.get(r.period) ?? 0)) <= asOfIndex;
   // One pass to learn whether any row to date has an actual yet.
   let anyReported = false;
   let laterBudget = 0;
@@ -112,41 +111,57 @@ function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): Bud
   for (let i = 0; i < group.length; i++) {
     const r = group[i];
     fullBudget += r.budget;
-    if (!toDate(r)) laterBudget += r.budget;
+    if (!isToDate(r, ctx.periodIndex, asOfIndex)) laterBudget += r.budget;
     else if (r.actual !== null) anyReported = true;
   }
   // Like for like: a period without an actual yet is left out of the year-to-date budget too,
   // so a missing figure never reads as a saving. A line with no actual at all keeps its budget.
+  // Sums are plain numbers with counts beside them (null only at the end): a `number | null`
+  // sum would box a new number on every addition.
   let budget = 0;
-  let actual: number | null = null;
+  let actualSum = 0;
+  let actuals = 0;
   let rows = 0;
   let flexed = 0;
   let flexable = true;
-  let budgetVolume: number | null = null;
+  let budgetVolumeSum = 0;
+  let budgetVolumes = 0;
   let budgetForVolume = 0;
-  let actualVolume: number | null = null;
+  let actualVolumeSum = 0;
+  let actualVolumes = 0;
   let spendWithVolume = 0;
   let volumeWithSpend = 0;
   let anyWithVolume = false;
   let periodBudget = 0;
-  let periodActual: number | null = null;
+  let periodActualSum = 0;
+  let periodActuals = 0;
   let periodRows = 0;
   for (let i = 0; i < group.length; i++) {
     const r = group[i];
     if (ctx.asOf !== null && r.period === ctx.asOf) {
       periodRows++;
       periodBudget += r.budget;
-      if (r.actual !== null) periodActual = (periodActual ?? 0) + r.actual;
+      if (r.actual !== null) {
+        periodActualSum += r.actual;
+        periodActuals++;
+      }
     }
-    if (!toDate(r) || (anyReported && r.actual === null)) continue;
+    if (!isToDate(r, ctx.periodIndex, asOfIndex) || (anyReported && r.actual === null)) continue;
     rows++;
     budget += r.budget;
-    if (r.actual !== null) actual = (actual ?? 0) + r.actual;
+    if (r.actual !== null) {
+      actualSum += r.actual;
+      actuals++;
+    }
     if (r.budgetVolume !== null) {
-      budgetVolume = (budgetVolume ?? 0) + r.budgetVolume;
+      budgetVolumeSum += r.budgetVolume;
+      budgetVolumes++;
       budgetForVolume += r.budget;
     }
-    if (r.actualVolume !== null) actualVolume = (actualVolume ?? 0) + r.actualVolume;
+    if (r.actualVolume !== null) {
+      actualVolumeSum += r.actualVolume;
+      actualVolumes++;
+    }
     // Flexing needs both volumes on every year-to-date row; it is summed period by period.
     if (r.budgetVolume !== null && r.actualVolume !== null) flexed += flexedBudget(r.budget, r.budgetVolume, r.actualVolume, r.fixedShare);
     else flexable = false;
@@ -156,6 +171,9 @@ function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): Bud
       volumeWithSpend += r.actualVolume;
     }
   }
+  const actual = actuals ? actualSum : null;
+  const budgetVolume = budgetVolumes ? budgetVolumeSum : null;
+  const actualVolume = actualVolumes ? actualVolumeSum : null;
   const flex = flexable && rows > 0 && Number.isFinite(flexed) ? flexed : null;
   const { forecast, source } = lineForecast(group, actual, laterBudget, ctx);
   const forecastVariance = forecast === null ? null : variance(forecast, fullBudget, type);
@@ -170,7 +188,7 @@ function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): Bud
     variance: main.variance,
     variancePct: main.variancePct,
     status: main.status,
-    period: periodRows === 0 ? null : figures(periodBudget, periodActual, type, tol),
+    period: periodRows === 0 ? null : figures(periodBudget, periodActuals ? periodActualSum : null, type, tol),
     budgetVolume,
     actualVolume,
     flexedBudget: flex,
@@ -184,6 +202,11 @@ function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): Bud
     forecastVariance,
     forecastVariancePct: forecastVariance === null ? null : variancePct(forecastVariance, fullBudget),
   };
+}
+
+/** A row at or before the as-of period (every row when there are no periods). */
+function isToDate(r: BudgetRow, periodIndex: ReadonlyMap<string, number>, asOfIndex: number): boolean {
+  return (r.period === null ? 0 : (periodIndex.get(r.period) ?? 0)) <= asOfIndex;
 }
 
 /**
