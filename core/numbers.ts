@@ -48,13 +48,13 @@ function parseDigits(text: string, decimalComma: boolean): number | null {
   return Number(normal);
 }
 
+/** One shared result for every blank cell (most optional columns are blank on most rows). */
+const BLANK: NumberResult = Object.freeze({ kind: "blank" });
+
 /**
  * Parses one cell as a number. Never throws; says why when the value is not a number.
  * Example: `parseNumber("(1,200)", {decimalComma: false})` → `{kind: "number", value: -1200}`.
  */
-/** One shared result for every blank cell (most optional columns are blank on most rows). */
-const BLANK: NumberResult = Object.freeze({ kind: "blank" });
-
 export function parseNumber(value: CellValue, options: NumberOptions): NumberResult {
   if (typeof value === "number") return checked(value);
   if (isBlank(value)) return BLANK;

@@ -277,7 +277,7 @@ function budgetLineCells(l: BudgetLine, withPeriod: boolean): ReportValue[] {
     l.budgetVolume, l.actualVolume, l.flexedBudget, l.volumeVariance, l.spendingVariance,
     l.costPerOutcome, l.budgetCostPerOutcome, l.fullBudget, l.forecast, l.forecastVariance, l.forecastVariancePct, l.forecastSource ?? "",
   ];
-  if (!withPeriod) cells.splice(9, 4);
+  if (!withPeriod) cells.splice(9, 4); // the four period cells after Status
   return cells;
 }
 
