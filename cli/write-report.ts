@@ -4,7 +4,10 @@
  */
 import ExcelJS from "exceljs";
 import { cellAddress, columnLetter } from "../core/cells";
-import { CellRange, CellStyle, ConditionalFormat, OWNERSHIP, ReportModel, ReportSheet } from "../core/report-model";
+import { CellRange, CellStyle, ConditionalFormat, OWNERSHIP, ReportModel, ReportSheet, forEachChunk } from "../core/report-model";
+
+/** Rows of a report table made at a time (the model makes a table's cells when asked). */
+const WRITE_CHUNK_ROWS = 1000;
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -64,13 +67,15 @@ function excelRule(cf: ConditionalFormat, priority: number): ExcelJS.Conditional
   }
 }
 
-export function writeSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet): void {
+export function writeSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, chunkRows = WRITE_CHUNK_ROWS): void {
   for (const block of sheet.blocks) {
-    block.values.forEach((values, i) => {
-      const row = ws.getRow(block.row + i + 1);
-      values.forEach((v, j) => {
-        // A string is set as a plain string value: ExcelJS writes it as text, never as a formula.
-        if (v !== null) row.getCell(block.col + j + 1).value = v;
+    forEachChunk(block, chunkRows, (firstRow, chunk) => {
+      chunk.forEach((values, i) => {
+        const row = ws.getRow(firstRow + i + 1);
+        values.forEach((v, j) => {
+          // A string is set as a plain string value: ExcelJS writes it as text, never as a formula.
+          if (v !== null) row.getCell(block.col + j + 1).value = v;
+        });
       });
     });
   }

@@ -14,11 +14,28 @@ export interface CellRange {
   cols: number;
 }
 
-/** Values written in one call: `values[0][0]` lands at (row, col). */
+/** A rectangle of values: row r of the block, column c land at (row + r, col + c). */
 export interface ReportBlock {
   row: number;
   col: number;
-  values: ReportValue[][];
+  rows: number;
+  cols: number;
+  /**
+   * Rows `from` to `from + count - 1`, made when asked. Hosts write a long table in chunks
+   * (a request to a host has a size limit), so a 100k-row table's cells never have to
+   * exist all at once beside the analysis they come from.
+   */
+  rowsAt(from: number, count: number): ReportValue[][];
+}
+
+/** Every row of a block at once (title lines, small tables, tests). */
+export function blockValues(block: ReportBlock): ReportValue[][] {
+  return block.rowsAt(0, block.rows);
+}
+
+/** Hands a block to `write` in chunks of at most `size` rows, top to bottom. */
+export function forEachChunk(block: ReportBlock, size: number, write: (firstRow: number, values: ReportValue[][]) => void): void {
+  for (let from = 0; from < block.rows; from += size) write(block.row + from, block.rowsAt(from, Math.min(size, block.rows - from)));
 }
 
 /** Static look of titles and headers (never of data: data is coloured by rules). */

@@ -3,7 +3,7 @@ import { Row, kpi, line, table } from "../test/fixtures";
 import { analyse } from "./analyse";
 import { PALETTES } from "./palette";
 import { buildReport } from "./report";
-import { CellRange, ReportSheet, ReportValue } from "./report-model";
+import { CellRange, ReportSheet, ReportValue, blockValues, forEachChunk } from "./report-model";
 import { DEFAULT_SETTINGS, Settings, parseSettings } from "./settings";
 
 function model(over: Partial<Settings> = {}) {
@@ -29,15 +29,16 @@ function cell(sheet: ReportSheet, row: number, col: number): ReportValue | undef
   for (const b of sheet.blocks) {
     const r = row - b.row;
     const c = col - b.col;
-    if (r >= 0 && r < b.values.length && c >= 0 && c < b.values[r].length) return b.values[r][c];
+    if (r >= 0 && r < b.rows && c >= 0 && c < b.cols) return b.rowsAt(r, 1)[0][c];
   }
   return undefined;
 }
 
 function find(sheet: ReportSheet, text: string): { row: number; col: number } {
   for (const b of sheet.blocks) {
-    for (let r = 0; r < b.values.length; r++) {
-      const c = b.values[r].indexOf(text);
+    const values = blockValues(b);
+    for (let r = 0; r < values.length; r++) {
+      const c = values[r].indexOf(text);
       if (c >= 0) return { row: b.row + r, col: b.col + c };
     }
   }
@@ -133,6 +134,21 @@ describe("report model", () => {
   it("text stays a plain string value (hosts write it as text)", () => {
     const s = model().sheets[0];
     expect(() => find(s, "=1+1")).not.toThrow();
+  });
+
+  it("a long table is handed over in chunks that land on its own rows, in table order", () => {
+    const kpis = ["K1", "K2", "K3", "K4", "K5"].map((name, i) => kpi({ KPI: name, Actual: 80 + i }));
+    const { analysis } = analyse({ journey: table("Journey", kpis) }, DEFAULT_SETTINGS);
+    const s = buildReport(analysis!).sheets[0];
+    const header = find(s, "Objective");
+    const data = s.blocks.find((b) => b.row === header.row + 1)!;
+    expect([data.rows, data.cols]).toEqual([5, 20]);
+    const chunks: { first: number; values: ReportValue[][] }[] = [];
+    forEachChunk(data, 2, (first, values) => chunks.push({ first, values }));
+    expect(chunks.map((c) => [c.first - data.row, c.values.length])).toEqual([[0, 2], [2, 2], [4, 1]]);
+    expect(chunks.flatMap((c) => c.values)).toEqual(blockValues(data));
+    // KPI names and actuals, row by row
+    expect(blockValues(data).map((r) => [r[5], r[12]])).toEqual([["K1", 80], ["K2", 81], ["K3", 82], ["K4", 83], ["K5", 84]]);
   });
 
   it("budget by touchpoint, cost and revenue on their own rows", () => {

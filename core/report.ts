@@ -9,7 +9,7 @@ import { PALETTES } from "./palette";
 import { ReportModel, ReportSheet, ReportValue } from "./report-model";
 import { RollUp } from "./rollup";
 import { riskOf } from "./scorecard";
-import { ColumnDef, ColumnKind, FORMATS, RuleContext, SheetBuilder } from "./sheet-builder";
+import { ColumnDef, ColumnKind, FORMATS, RuleContext, SheetBuilder, rowsOf } from "./sheet-builder";
 
 export interface ReportOptions {
   /** Number format for money, taken from the input's Budget cells (e.g. `"$"#,##0`); default `#,##0`. */
@@ -134,7 +134,7 @@ function scorecardSheet(a: Analysis, rules: RuleContext, options: ReportOptions)
       { header: "Owner", width: 14 },
       { header: "Period", width: 10 },
     ],
-    card.kpis.map((k) => [
+    rowsOf(card.kpis, (k) => [
       k.stage, k.touchpoint, k.momentOfTruth ? "Yes" : "", k.perspective, k.objective, k.kpi, k.initiative, k.unit,
       k.direction, k.baseline, k.target, k.targetMax, k.actual, k.achievement, k.score, k.status, k.trend, k.weight, k.owner, k.period,
     ]),
@@ -258,7 +258,7 @@ function budgetSheet(a: Analysis, rules: RuleContext, money: string): ReportShee
       { header: "Forecast variance %", ...pct("variancePct"), width: 11 },
       { header: "Forecast basis", width: 16 },
     ],
-    a.budgetLines.map((l) => budgetLineCells(l, a.asOf !== null)),
+    rowsOf(a.budgetLines, (l) => budgetLineCells(l, a.asOf !== null)),
   );
   return b.sheet;
 }

@@ -3,7 +3,7 @@
  * their number format, width and conditional formats.
  */
 import { Palette } from "./palette";
-import { CellRange, CellStyle, ConditionalFormat, ReportSheet, ReportSheetKey, ReportValue } from "./report-model";
+import { CellRange, CellStyle, ConditionalFormat, ReportBlock, ReportSheet, ReportSheetKey, ReportValue } from "./report-model";
 
 /** What a column shows, which decides its conditional formats. */
 export type ColumnKind =
@@ -21,6 +21,22 @@ export type ColumnKind =
   | "heat"
   /** Variance %: red/green by sign beyond the tolerance. */
   | "variancePct";
+
+/** The data rows of a table: a row's cells are made only when a host asks for them. */
+export interface TableRows {
+  count: number;
+  at(i: number): ReportValue[];
+}
+
+/** Table rows made from items, one row per item. */
+export function rowsOf<T>(items: readonly T[], cells: (item: T) => ReportValue[]): TableRows {
+  return { count: items.length, at: (i) => cells(items[i]) };
+}
+
+/** A block of rows already made. */
+function fixedBlock(row: number, col: number, values: ReportValue[][]): ReportBlock {
+  return { row, col, rows: values.length, cols: Math.max(0, ...values.map((v) => v.length)), rowsAt: (from, count) => values.slice(from, from + count) };
+}
 
 export interface ColumnDef {
   header: string;
@@ -67,7 +83,7 @@ export class SheetBuilder {
   /** A row of cells with an optional style and formats per cell. */
   line(values: ReportValue[], style?: CellStyle, formats: (string | undefined)[] = []): number {
     const row = this.row++;
-    this.sheet.blocks.push({ row, col: 0, values: [values] });
+    this.sheet.blocks.push(fixedBlock(row, 0, [values]));
     if (style) this.sheet.styles.push({ range: { row, col: 0, rows: 1, cols: values.length }, style });
     formats.forEach((format, col) => {
       if (format) this.sheet.numberFormats.push({ range: { row, col, rows: 1, cols: 1 }, format });
@@ -81,25 +97,35 @@ export class SheetBuilder {
   }
 
   /** A section title, then a table. Returns where the data rows are. */
-  table(title: string | null, columns: ColumnDef[], rows: ReportValue[][], col = 0): { headerRow: number; firstRow: number; column: (i: number) => CellRange } {
+  table(title: string | null, columns: ColumnDef[], data: ReportValue[][] | TableRows, col = 0): { headerRow: number; firstRow: number; column: (i: number) => CellRange } {
     if (title !== null) this.line([title], { bold: true, fontSize: 12 });
+    const rows = Array.isArray(data) ? rowsOf(data, (cells) => cells) : data;
     const headerRow = this.row;
-    this.sheet.blocks.push({ row: headerRow, col, values: [columns.map((c) => c.header)] });
+    this.sheet.blocks.push(fixedBlock(headerRow, col, [columns.map((c) => c.header)]));
     this.sheet.styles.push({ range: { row: headerRow, col, rows: 1, cols: columns.length }, style: HEADER_STYLE });
     const firstRow = headerRow + 1;
-    if (rows.length) this.sheet.blocks.push({ row: firstRow, col, values: rows });
-    const column = (i: number): CellRange => ({ row: firstRow, col: col + i, rows: Math.max(rows.length, 1), cols: 1 });
+    if (rows.count) {
+      this.sheet.blocks.push({
+        row: firstRow, col, rows: rows.count, cols: columns.length,
+        rowsAt: (from, count) => {
+          const out: ReportValue[][] = new Array(count);
+          for (let k = 0; k < count; k++) out[k] = rows.at(from + k);
+          return out;
+        },
+      });
+    }
+    const column = (i: number): CellRange => ({ row: firstRow, col: col + i, rows: Math.max(rows.count, 1), cols: 1 });
     columns.forEach((c, i) => {
       const width = c.width ?? Math.max(10, Math.min(40, c.header.length + 2));
       this.sheet.columnWidths[col + i] = Math.max(this.sheet.columnWidths[col + i] ?? 0, width);
-      if (!rows.length) return;
+      if (!rows.count) return;
       if (c.format) this.sheet.numberFormats.push({ range: column(i), format: c.format });
       this.sheet.conditionalFormats.push(...this.rulesFor(c.kind ?? "text", column(i)));
     });
     // A header longer than its column wraps: give the row room for every line.
     const lines = Math.max(...columns.map((c, i) => Math.ceil(c.header.length / Math.max(1, this.sheet.columnWidths[col + i] - 1))));
     if (lines > 1) this.sheet.rowHeights.push({ row: headerRow, height: LINE_HEIGHT * Math.min(lines, 4) });
-    this.row = firstRow + rows.length;
+    this.row = firstRow + rows.count;
     this.extend(this.row, col + columns.length);
     return { headerRow, firstRow, column };
   }
