@@ -96,7 +96,18 @@ export function analyse(input: AnalysisInput, settings: Settings, settingsProble
     settings,
   });
   const tol = settings.budgetTolerance;
-  const view = buildJourneyView(scorecard, lines, settings);
+  // Lines grouped once, by stage and by touchpoint: the budget tables and the journey view share them.
+  const stageGroups = [...groupByName(lines, (l) => l.stage).values()];
+  const touchpointGroups = groupByTouchpoint(lines.filter((l) => l.touchpoint));
+  const budgetByStage = budgetTotals(stageGroups, (l) => l.stage, tol);
+  const budgetByTouchpoint = budgetTotals(touchpointGroups, (l) => `${l.stage} / ${l.touchpoint}`, tol);
+  const budgetTotal = budgetTotals(lines.length ? [lines] : [], () => "Total", tol)[0] ?? { name: "Total", cost: null, revenue: null };
+  const withTotals = (groups: BudgetLine[][], totals: BudgetGroupTotal[]) => groups.map((g, i) => ({ lines: g, total: totals[i] }));
+  const view = buildJourneyView(scorecard, {
+    byStage: withTotals(stageGroups, budgetByStage),
+    byTouchpoint: withTotals(touchpointGroups, budgetByTouchpoint),
+    totalCostActual: budgetTotal.cost?.actual ?? null,
+  });
   warnBudgetOnlyStages(view.budgetOnlyStages, budget, scorecard.stageOrder, problems);
   const errors = problems.filter((p) => p.severity === "error");
   return {
@@ -107,9 +118,9 @@ export function analyse(input: AnalysisInput, settings: Settings, settingsProble
       scorecard,
       momentsAtRisk: momentsAtRisk(scorecard.kpis),
       budgetLines: lines,
-      budgetByStage: budgetTotals([...groupByName(lines, (l) => l.stage).values()], (l) => l.stage, tol),
-      budgetByTouchpoint: budgetTotals(groupByTouchpoint(lines.filter((l) => l.touchpoint)), (l) => `${l.stage} / ${l.touchpoint}`, tol),
-      budgetTotal: budgetTotals(lines.length ? [lines] : [], () => "Total", tol)[0] ?? { name: "Total", cost: null, revenue: null },
+      budgetByStage,
+      budgetByTouchpoint,
+      budgetTotal,
       hasBudget: lines.length > 0,
       stages: view.stages,
       touchpoints: view.touchpoints,

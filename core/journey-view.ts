@@ -4,12 +4,11 @@
  */
 import { z } from "zod";
 import { VarianceStatusSchema } from "./budget";
-import { BudgetLine, totalOfType } from "./budget-lines";
-import { groupByName, groupByTouchpoint, nameKey, touchpointKey } from "./group";
+import { BudgetGroupTotal, BudgetLine } from "./budget-lines";
+import { groupByName, nameKey, touchpointKey } from "./group";
 import { RollUp } from "./rollup";
 import { KpiStatusSchema } from "./scoring";
 import { Scorecard } from "./scorecard";
-import { Settings } from "./settings";
 
 export const SpendSchema = z.object({
   /** Cost lines only (year to date with periods). */
@@ -50,13 +49,27 @@ export const TouchpointViewSchema = SpendSchema.extend({
 export type TouchpointView = z.infer<typeof TouchpointViewSchema>;
 
 
-function spendOf(lines: readonly BudgetLine[], totalCostActual: number | null, tolerance: number): z.infer<typeof SpendSchema> {
-  const c = totalOfType(lines, "cost", tolerance);
-  const revenueActual = totalOfType(lines, "revenue", tolerance)?.actual ?? null;
+/** Budget lines of one stage or touchpoint with their totals (cost and revenue apart). */
+export interface BudgetGroup {
+  lines: BudgetLine[];
+  total: BudgetGroupTotal;
+}
+
+/** The budget side of the journey view, grouped once by the analysis for both views. */
+export interface JourneyBudget {
+  byStage: BudgetGroup[];
+  byTouchpoint: BudgetGroup[];
+  /** Actual of all cost lines (the base of spend shares). */
+  totalCostActual: number | null;
+}
+
+function spendOf(group: BudgetGroup | undefined, totalCostActual: number | null): z.infer<typeof SpendSchema> {
+  const c = group?.total.cost ?? null;
+  const revenueActual = group?.total.revenue?.actual ?? null;
   // Cost per outcome: only cost lines that have both an actual and an actual volume.
   let volume = 0;
   let spendWithVolume = 0;
-  for (const l of lines) {
+  for (const l of group?.lines ?? []) {
     if (l.type !== "cost" || l.actual === null || l.actualVolume === null) continue;
     volume += l.actualVolume;
     spendWithVolume += l.actual;
@@ -76,17 +89,16 @@ function spendOf(lines: readonly BudgetLine[], totalCostActual: number | null, t
 }
 
 /** Stages in journey order, then stages found only in the budget. */
-export function buildJourneyView(card: Scorecard, lines: readonly BudgetLine[], settings: Settings): {
+export function buildJourneyView(card: Scorecard, budget: JourneyBudget): {
   stages: StageView[];
   touchpoints: TouchpointView[];
   budgetOnlyStages: string[];
 } {
-  const tol = settings.budgetTolerance;
-  const totalCostActual = totalOfType(lines, "cost", tol)?.actual ?? null;
-  const linesByStage = groupByName(lines, (l) => l.stage);
+  const { totalCostActual } = budget;
+  const linesByStage = new Map(budget.byStage.map((g) => [nameKey(g.lines[0].stage), g]));
   const kpisByStage = groupByName(card.kpis, (k) => k.stage);
   const journeyStages = new Set(card.stageOrder.map(nameKey));
-  const budgetOnlyStages = [...linesByStage.values()].map((g) => g[0].stage).filter((s) => !journeyStages.has(nameKey(s)));
+  const budgetOnlyStages = budget.byStage.map((g) => g.lines[0].stage).filter((s) => !journeyStages.has(nameKey(s)));
 
   const stageRollUps = new Map(card.stages.map((r) => [nameKey(r.name), r]));
   const stages: StageView[] = [...card.stageOrder, ...budgetOnlyStages].map((name) => {
@@ -103,11 +115,11 @@ export function buildJourneyView(card: Scorecard, lines: readonly BudgetLine[], 
       withData: roll?.withData ?? 0,
       momentsOfTruth: mot.length,
       momentsAtRisk: mot.filter((k) => k.status === "Amber" || k.status === "Red").length,
-      ...spendOf(linesByStage.get(key) ?? [], totalCostActual, tol),
+      ...spendOf(linesByStage.get(key), totalCostActual),
     };
   });
 
-  const linesByTouchpoint = new Map(groupByTouchpoint(lines.filter((l) => l.touchpoint)).map((g) => [touchpointKey(g[0]), g]));
+  const linesByTouchpoint = new Map(budget.byTouchpoint.map((g) => [touchpointKey(g.lines[0]), g]));
   const seen = new Set<string>();
   const touchpoints: TouchpointView[] = [];
   const addTouchpoint = (stage: string, touchpoint: string, roll: RollUp | null) => {
@@ -120,11 +132,11 @@ export function buildJourneyView(card: Scorecard, lines: readonly BudgetLine[], 
       score: roll?.score ?? null,
       status: roll?.status ?? "No data",
       kpis: roll?.kpis ?? 0,
-      ...spendOf(linesByTouchpoint.get(key) ?? [], totalCostActual, tol),
+      ...spendOf(linesByTouchpoint.get(key), totalCostActual),
     });
   };
   for (const t of card.touchpoints) if (t.touchpoint) addTouchpoint(t.stage, t.touchpoint, t);
-  for (const g of linesByTouchpoint.values()) addTouchpoint(g[0].stage, g[0].touchpoint, null);
+  for (const g of budget.byTouchpoint) addTouchpoint(g.lines[0].stage, g.lines[0].touchpoint, null);
   // Keep journey order: stage first, then touchpoints in order of appearance.
   const stageRank = new Map(stages.map((s, i) => [nameKey(s.name), i]));
   touchpoints.sort((a, b) => (stageRank.get(nameKey(a.stage)) ?? 0) - (stageRank.get(nameKey(b.stage)) ?? 0));
