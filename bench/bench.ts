@@ -5,7 +5,8 @@
  *
  * Measurements run in plain-node processes on an esbuild bundle of measure.ts, as the hosts'
  * bundles run. Time: several rounds, each timing every size in one process after a warm-up
- * (so that all sizes of a round see the same machine); per size the median over rounds.
+ * (so that all sizes of a round see the same machine); per size the mean time per build of
+ * a round, then the median over rounds.
  * Peak RSS: one build of that size alone in its own process, without the TypeScript loader.
  */
 import { buildSync } from "esbuild";
@@ -21,23 +22,24 @@ const child = (...args: string[]) => JSON.parse(execFileSync(process.execPath, [
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
 const sizes = [1_000, 10_000, 100_000];
-const ROUNDS = 5;
-type Timing = { rows: number; ms: number };
+const ROUNDS = 7;
+type Timing = { rows: number; ms: number; medianMs: number };
 const rounds: Timing[][] = Array.from({ length: ROUNDS }, () => child("--round", ...sizes.map(String)));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
-const timeOf = (round: Timing[], rows: number) => round.find((t) => t.rows === rows)!.ms;
+const timing = (round: Timing[], rows: number) => round.find((t) => t.rows === rows)!;
 /** Per round, then the median over rounds (with the range, so the noise shows). */
-const ratio = (big: number, small: number) => {
-  const each = rounds.map((r) => timeOf(r, big) / timeOf(r, small));
+const ratio = (big: number, small: number, of: keyof Timing = "ms") => {
+  const each = rounds.map((r) => timing(r, big)[of] / timing(r, small)[of]);
   return `${median(each).toFixed(1)} (rounds ${Math.min(...each).toFixed(0)}–${Math.max(...each).toFixed(0)})`;
 };
-const results = sizes.map((rows) => ({ rows, ms: median(rounds.map((r) => timeOf(r, rows))), ...child("--memory", String(rows)) }));
+const results = sizes.map((rows) => ({ rows, ms: median(rounds.map((r) => timing(r, rows).ms)), ...child("--memory", String(rows)) }));
 console.log(`Core: parse + score + budget + report model (KPI rows + as many budget lines); Node ${process.version}, ${cpus().length} cores`);
-console.log(`Time: median over ${ROUNDS} rounds; each round times every size in one process (median of 51, 9 and 3 builds after a warm-up).`);
+console.log(`Time per build: each round times every size in one process after a warm-up (50, 10 and 4 builds, their mean); median over ${ROUNDS} rounds.`);
 console.log("| KPI rows + budget lines | core time | rows/s | peak RSS |");
 console.log("| --- | ---: | ---: | ---: |");
 for (const r of results) console.log(`| ${fmt(r.rows)} + ${fmt(r.rows)} | ${r.ms.toFixed(1)} ms | ${fmt((2 * r.rows) / (r.ms / 1000))} | ${r.peakRssMb.toFixed(0)} MB |`);
 console.log(`100k/1k time ratio: ${ratio(100_000, 1_000)} for 100× the rows; 10k/1k: ${ratio(10_000, 1_000)}, 100k/10k: ${ratio(100_000, 10_000)} for 10×`);
+console.log(`The same from median build times (they leave out the 1k builds' occasional minor GC): 100k/1k ${ratio(100_000, 1_000, "medianMs")}`);
 console.log("\nCustom functions over a 100k-cell range");
 console.log("| function | cells | time | cells/s |");
 console.log("| --- | ---: | ---: | ---: |");

@@ -97,29 +97,41 @@ function warmUpSmall(): void {
 }
 
 /**
- * Median of `runs` timed builds of one size. No forced GC between runs: it slows the next
- * small run down (V8 shrinks the young generation after a full collection), which is not how
+ * Time per build of one size, from `builds` builds one after the other. The mean (the batch's
+ * time over its builds) is what a build costs: each size pays its share of garbage
+ * collection. A 1k build starts a minor GC only about every dozen builds, so its median leaves
+ * GC out, while every 100k build pays several minor GCs, and a major GC comes every second
+ * 100k build (hence an even count: a median of three took it in once or twice by chance).
+ * The median is kept beside the mean. No forced GC between builds: it slows the next small
+ * build down (V8 shrinks the young generation after a full collection), which is not how
  * the hosts run.
  */
-function medianTime(rows: number, runs: number): number {
+function timeBuilds(rows: number, builds: number): { mean: number; median: number } {
   const journey = journeyGrid(rows);
   const budget = budgetGrid(rows);
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(coreOnce(journey, budget));
+  for (let i = 0; i < builds; i++) times.push(coreOnce(journey, budget));
+  const mean = times.reduce((sum, t) => sum + t, 0) / builds;
   times.sort((a, b) => a - b);
-  return times[(runs - 1) >> 1];
+  return { mean, median: (times[(builds - 1) >> 1] + times[builds >> 1]) / 2 };
+}
+
+/** Builds timed per size: enough small builds to take in their occasional minor GC. */
+function buildsFor(rows: number): number {
+  return rows >= 100_000 ? 4 : rows >= 10_000 ? 10 : 50;
 }
 
 /**
  * One round: every size timed in one process, one after the other, so that all sizes see
  * the same machine (on this shared machine the speed of a whole process swings by up to 2×,
- * which made ratios between separate processes anywhere from 70 to 150). The median, not the
- * minimum: a minimum over many small runs is a luckier draw than over a few large ones,
- * which would tilt the ratios.
+ * which made ratios between separate processes anywhere from 70 to 150).
  */
-export function measureRound(sizes: number[]): { rows: number; ms: number }[] {
+export function measureRound(sizes: number[]): { rows: number; ms: number; medianMs: number }[] {
   warmUp();
-  return sizes.map((rows) => ({ rows, ms: medianTime(rows, rows >= 100_000 ? 3 : rows >= 10_000 ? 9 : 51) }));
+  return sizes.map((rows) => {
+    const { mean, median } = timeBuilds(rows, buildsFor(rows));
+    return { rows, ms: mean, medianMs: median };
+  });
 }
 
 /** Peak RSS of one build of this size with its inputs, after the warm-up (its own process). */
