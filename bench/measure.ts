@@ -74,7 +74,7 @@ function coreOnce(journey: CellValue[][], budget: CellValue[][]): number {
 
 /** Rows per chunk, as the CLI writes them. */
 const HOST_CHUNK_ROWS = 1000;
-/** Cells made by the last builds (read, so that no engine can skip making them). */
+/** Cells made by the builds (exported, so that no engine can skip making them). */
 export let cellsMade = 0;
 
 /**
