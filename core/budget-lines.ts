@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import {
-  LineType, LineTypeSchema, VarianceStatusSchema, costPerOutcome, flexedBudget, runRateForecast,
+  LineType, LineTypeSchema, VarianceStatus, VarianceStatusSchema, costPerOutcome, flexedBudget, runRateForecast,
   spendingVariance, variance, variancePct, varianceStatus, volumeVariance,
 } from "./budget";
 import { BudgetRow, lineKey, sameLineOfName } from "./budget-table";
@@ -22,43 +22,111 @@ export const VarianceFiguresSchema = z.object({
 });
 export type VarianceFigures = z.infer<typeof VarianceFiguresSchema>;
 
-export const BudgetLineSchema = VarianceFiguresSchema.extend({
+/** What a budget line keeps: the figures summed from its rows (year to date with periods). */
+export const LineSumsSchema = z.object({
   stage: z.string(),
   touchpoint: z.string(),
   lineItem: z.string(),
   type: LineTypeSchema,
   /**
-   * The as-of period alone (null without periods). The top-level figures are year to date,
-   * like for like: periods up to the as-of period that have an actual.
+   * Year to date, like for like: periods up to the as-of period that have an actual.
+   * Without periods, the whole table.
    */
-  period: VarianceFiguresSchema.nullable(),
+  budget: z.number(),
+  actual: z.number().nullable(),
+  status: VarianceStatusSchema,
+  /** The as-of period alone; null without periods or without rows in that period. */
+  periodBudget: z.number().nullable(),
+  periodActual: z.number().nullable(),
+  periodStatus: VarianceStatusSchema.nullable(),
   budgetVolume: z.number().nullable(),
   actualVolume: z.number().nullable(),
   /** null unless every year-to-date row has both volumes. */
   flexedBudget: z.number().nullable(),
-  volumeVariance: z.number().nullable(),
-  spendingVariance: z.number().nullable(),
   costPerOutcome: z.number().nullable(),
   budgetCostPerOutcome: z.number().nullable(),
   /** Budget of every period (= budget without periods). */
   fullBudget: z.number(),
   forecast: z.number().nullable(),
   forecastSource: z.enum(["forecast column", "remaining budget", "run-rate", "actual"]).nullable(),
-  forecastVariance: z.number().nullable(),
-  forecastVariancePct: z.number().nullable(),
 });
-export type BudgetLine = z.infer<typeof BudgetLineSchema>;
+export type LineSums = z.infer<typeof LineSumsSchema>;
+
+// The class below declares no fields of its own: they are the sums'.
+export interface BudgetLine extends LineSums {}
+
+/**
+ * One budget line (Stage + Touchpoint + Line item + Type). It keeps its sums; the variances
+ * follow from them and are worked out when read. A 100k-row budget keeps 33k lines through
+ * the whole build, and stored variances (ten boxed numbers and a period object per line)
+ * doubled what the garbage collector copied for them.
+ */
+export class BudgetLine {
+  constructor(sums: LineSums) {
+    // One by one, in one order: every line gets the same compact shape.
+    this.stage = sums.stage;
+    this.touchpoint = sums.touchpoint;
+    this.lineItem = sums.lineItem;
+    this.type = sums.type;
+    this.budget = sums.budget;
+    this.actual = sums.actual;
+    this.status = sums.status;
+    this.periodBudget = sums.periodBudget;
+    this.periodActual = sums.periodActual;
+    this.periodStatus = sums.periodStatus;
+    this.budgetVolume = sums.budgetVolume;
+    this.actualVolume = sums.actualVolume;
+    this.flexedBudget = sums.flexedBudget;
+    this.costPerOutcome = sums.costPerOutcome;
+    this.budgetCostPerOutcome = sums.budgetCostPerOutcome;
+    this.fullBudget = sums.fullBudget;
+    this.forecast = sums.forecast;
+    this.forecastSource = sums.forecastSource;
+  }
+
+  /** Favourable-positive; null without an actual. */
+  get variance(): number | null {
+    return this.actual === null ? null : variance(this.actual, this.budget, this.type);
+  }
+
+  /** variance / |budget|; null when the budget is 0 or there is no actual. */
+  get variancePct(): number | null {
+    const v = this.variance;
+    return v === null ? null : variancePct(v, this.budget);
+  }
+
+  /** The as-of period's figures (null without periods). */
+  get period(): VarianceFigures | null {
+    return this.periodBudget === null ? null : withVariance(this.periodBudget, this.periodActual, this.type, this.periodStatus!);
+  }
+
+  get volumeVariance(): number | null {
+    return this.flexedBudget === null ? null : volumeVariance(this.budget, this.flexedBudget, this.type);
+  }
+
+  get spendingVariance(): number | null {
+    return this.flexedBudget === null || this.actual === null ? null : spendingVariance(this.actual, this.flexedBudget, this.type);
+  }
+
+  /** Forecast against the full budget. */
+  get forecastVariance(): number | null {
+    return this.forecast === null ? null : variance(this.forecast, this.fullBudget, this.type);
+  }
+
+  get forecastVariancePct(): number | null {
+    const v = this.forecastVariance;
+    return v === null ? null : variancePct(v, this.fullBudget);
+  }
+}
 
 /** Figures from a budget and an actual, with the sign rule and status. */
 export function figures(budget: number, actual: number | null, type: LineType, tolerance: number): VarianceFigures {
+  return withVariance(budget, actual, type, varianceStatus(actual, budget, type, tolerance));
+}
+
+function withVariance(budget: number, actual: number | null, type: LineType, status: VarianceStatus): VarianceFigures {
   const v = actual === null ? null : variance(actual, budget, type);
-  return {
-    budget,
-    actual,
-    variance: v,
-    variancePct: v === null ? null : variancePct(v, budget),
-    status: varianceStatus(actual, budget, type, tolerance),
-  };
+  return { budget, actual, variance: v, variancePct: v === null ? null : variancePct(v, budget), status };
 }
 
 /**
@@ -176,32 +244,27 @@ function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): Bud
   const actualVolume = actualVolumes ? actualVolumeSum : null;
   const flex = flexable && rows > 0 && Number.isFinite(flexed) ? flexed : null;
   const { forecast, source } = lineForecast(group, actual, laterBudget, ctx);
-  const forecastVariance = forecast === null ? null : variance(forecast, fullBudget, type);
-  const main = figures(budget, actual, type, tol);
-  return {
+  const periodActual = periodActuals ? periodActualSum : null;
+  return new BudgetLine({
     stage,
     touchpoint,
     lineItem,
     type,
-    budget: main.budget,
-    actual: main.actual,
-    variance: main.variance,
-    variancePct: main.variancePct,
-    status: main.status,
-    period: periodRows === 0 ? null : figures(periodBudget, periodActuals ? periodActualSum : null, type, tol),
+    budget,
+    actual,
+    status: varianceStatus(actual, budget, type, tol),
+    periodBudget: periodRows === 0 ? null : periodBudget,
+    periodActual,
+    periodStatus: periodRows === 0 ? null : varianceStatus(periodActual, periodBudget, type, tol),
     budgetVolume,
     actualVolume,
     flexedBudget: flex,
-    volumeVariance: flex === null ? null : volumeVariance(budget, flex, type),
-    spendingVariance: flex === null || actual === null ? null : spendingVariance(actual, flex, type),
     costPerOutcome: anyWithVolume ? costPerOutcome(spendWithVolume, volumeWithSpend) : null,
     budgetCostPerOutcome: budgetVolume === null ? null : costPerOutcome(budgetForVolume, budgetVolume),
     fullBudget,
     forecast,
     forecastSource: source,
-    forecastVariance,
-    forecastVariancePct: forecastVariance === null ? null : variancePct(forecastVariance, fullBudget),
-  };
+  });
 }
 
 /** A row at or before the as-of period (every row when there are no periods). */
@@ -215,7 +278,7 @@ function isToDate(r: BudgetRow, periodIndex: ReadonlyMap<string, number>, asOfIn
  */
 function lineForecast(group: BudgetRow[], ytdActual: number | null, laterBudget: number, ctx: LineContext): {
   forecast: number | null;
-  source: BudgetLine["forecastSource"];
+  source: LineSums["forecastSource"];
 } {
   for (let i = group.length - 1; i >= 0; i--) {
     if (group[i].forecast !== null) return { forecast: group[i].forecast, source: "forecast column" };

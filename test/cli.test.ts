@@ -79,6 +79,8 @@ describe("build on the sample workbook", () => {
     const flexed = 20000 * (430 / 400) + 20000 * (410 / 400) + 22000 * (470 / 440);
     expect(social.flexedBudget).toBeCloseTo(flexed, 6);
     expect(social.volumeVariance + social.spendingVariance).toBeCloseTo(social.variance, 6);
+    // Its March alone: 26,900 spent of 22,000 → 4,900 over, unfavourable.
+    expect(social.period).toEqual({ budget: 22000, actual: 26900, variance: -4900, variancePct: -4900 / 22000, status: "Unfavourable" });
     // Sales commissions: Forecast column 52,000 against a full budget of 36,500.
     const commissions = json.budgetLines.find((l: any) => l.lineItem === "Sales commissions");
     expect(commissions).toMatchObject({ forecast: 52000, fullBudget: 36500, forecastVariance: -15500 });
