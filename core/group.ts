@@ -1,4 +1,5 @@
 import { memoByText } from "./memo";
+import { TextNumbering } from "./text-numbering";
 
 /** Groups items by a key, keeping the order in which each key first appears. */
 export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -66,25 +67,20 @@ export function mapGroups<T, R>(groups: Groups, items: readonly T[], fn: (group:
 export function groupIndexesByName<T>(items: readonly T[], name: (item: T) => string): Groups & { keys: string[] } {
   const groupOf = new Int32Array(items.length);
   // Each distinct text is folded once: a name is typed the same way on most of its rows.
+  // The texts come from the sheet, and V8 keeps their hashes, so a Map finds them fastest;
+  // the folded names are new strings, numbered in a TextNumbering (see there why).
   const groupOfText = new Map<string, number>();
-  const groupOfKey = new Map<string, number>();
-  const keys: string[] = [];
+  const keys = new TextNumbering();
   for (let i = 0; i < items.length; i++) {
     const text = name(items[i]);
     let g = groupOfText.get(text);
     if (g === undefined) {
-      const key = foldName(text);
-      g = groupOfKey.get(key);
-      if (g === undefined) {
-        g = keys.length;
-        keys.push(key);
-        groupOfKey.set(key, g);
-      }
+      g = keys.numberOf(foldName(text));
       groupOfText.set(text, g);
     }
     groupOf[i] = g;
   }
-  return { ...groupsFrom(groupOf, keys.length), keys };
+  return { ...groupsFrom(groupOf, keys.size), keys: keys.texts };
 }
 
 /** Groups by a name compared as foldName does, in order of first appearance; keys are folded names. */
