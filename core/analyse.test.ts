@@ -76,6 +76,26 @@ describe("roll-ups (SPEC §2.2)", () => {
     expect(a.scorecard.momentsOfTruth.score).toBeCloseTo(0.7, 12);
   });
 
+  it("objectives and touchpoints: first-appearance order, names as first typed, blanks left out or named by stage", () => {
+    const a = ok([
+      kpi({ KPI: "A", Stage: "Purchase", Touchpoint: "", Objective: "Fast checkout", Target: 10, Actual: 8 }),
+      kpi({ KPI: "B", Stage: "Purchase", Touchpoint: "Checkout", Objective: "", Target: 10, Actual: 2 }),
+      kpi({ KPI: "C", Stage: "Awareness", Touchpoint: "Search", Objective: "Be found", Target: 10, Actual: 6 }),
+      kpi({ KPI: "D", Stage: "purchase", Touchpoint: "checkout ", Objective: "fast  CHECKOUT", Target: 10, Actual: 10, Weight: 3 }),
+    ]);
+    // Fast checkout: A (0.8, w 1) and D (1, w 3) → (0.8 + 3) / 4 = 0.95; B has no objective.
+    expect(a.scorecard.objectives.map((o) => [o.name, o.kpis])).toEqual([["Fast checkout", 2], ["Be found", 1]]);
+    expect(a.scorecard.objectives[0].score).toBeCloseTo(0.95, 12);
+    // Checkout: B (0.2, w 1) and D (1, w 3) → (0.2 + 3) / 4 = 0.8.
+    expect(a.scorecard.touchpoints.map((t) => [t.name, t.kpis])).toEqual([["Purchase", 1], ["Purchase / Checkout", 2], ["Awareness / Search", 1]]);
+    expect(a.scorecard.touchpoints[1].score).toBeCloseTo(0.8, 12);
+    // Stage Purchase: A, B, D → (0.8 + 0.2 + 3) / 5 = 0.8; heat map Purchase × Customer the same.
+    expect(a.scorecard.stages.map((s) => [s.name, s.kpis])).toEqual([["Purchase", 3], ["Awareness", 1]]);
+    expect(a.scorecard.stages[0].score).toBeCloseTo(0.8, 12);
+    expect(a.scorecard.stagePerspectives[0].cells[1]).toMatchObject({ name: "Customer", kpis: 3 });
+    expect(a.scorecard.stagePerspectives[0].cells[1].score).toBeCloseTo(0.8, 12);
+  });
+
   it("moments of truth at risk, worst first by weight × (1 − achievement)", () => {
     const a = ok([
       kpi({ KPI: "A", "Moment of truth": "yes", Weight: 3, Target: 100, Actual: 90 }), // 3 × 0.1 = 0.3

@@ -49,6 +49,15 @@ function groupsFrom(groupOf: Int32Array, count: number): Groups {
   return { count, starts, members };
 }
 
+/** The group number of each item. */
+export function groupNumbers(groups: Groups): Int32Array {
+  const groupOf = new Int32Array(groups.members.length);
+  for (let g = 0; g < groups.count; g++) {
+    for (let m = groups.starts[g]; m < groups.starts[g + 1]; m++) groupOf[groups.members[m]] = g;
+  }
+  return groupOf;
+}
+
 /** The items of group g, in table order. */
 export function itemsOf<T>(groups: Groups, g: number, items: readonly T[]): T[] {
   const out: T[] = new Array(groups.starts[g + 1] - groups.starts[g]);

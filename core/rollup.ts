@@ -31,33 +31,52 @@ export type RollUp = z.infer<typeof RollUpSchema>;
  * kpis 3, withData 2.
  */
 export function rollUp(name: string, members: readonly RollUpMember[], tolerance: number): RollUp {
-  let weighted = 0;
-  let weights = 0;
-  let withData = 0;
-  let red = 0;
-  let amber = 0;
-  let green = 0;
-  for (const m of members) {
-    if (m.status === "Red") red++;
-    else if (m.status === "Amber") amber++;
-    else if (m.status === "Green") green++;
-    if (m.score === null) continue;
-    withData++;
-    weighted += m.weight * m.score;
-    weights += m.weight;
+  const sums = new RollUpSums();
+  for (const m of members) sums.add(m);
+  return sums.rollUp(name, tolerance);
+}
+
+/**
+ * A roll-up's running sums, members added one at a time: one pass over the KPIs fills the
+ * sums of every group a KPI belongs to. At 100k rows a pass over the scored KPIs costs
+ * several times more per KPI than at 1k (they no longer fit in the processor's caches);
+ * with a pass (and a list) per group kind, the scorecard took 61–65 ms for 100k rows
+ * against 0.36 ms for 1k, and 50–55 ms with one pass.
+ */
+export class RollUpSums {
+  private weighted = 0;
+  private weights = 0;
+  private kpis = 0;
+  private withData = 0;
+  private red = 0;
+  private amber = 0;
+  private green = 0;
+
+  add(m: RollUpMember): void {
+    this.kpis++;
+    if (m.status === "Red") this.red++;
+    else if (m.status === "Amber") this.amber++;
+    else if (m.status === "Green") this.green++;
+    if (m.score === null) return;
+    this.withData++;
+    this.weighted += m.weight * m.score;
+    this.weights += m.weight;
   }
-  const score = weights > 0 ? weighted / weights : null;
-  return {
-    name,
-    score,
-    status: kpiStatus(score, tolerance),
-    kpis: members.length,
-    withData,
-    red,
-    amber,
-    green,
-    zeroWeights: withData > 0 && weights === 0,
-  };
+
+  rollUp(name: string, tolerance: number): RollUp {
+    const score = this.weights > 0 ? this.weighted / this.weights : null;
+    return {
+      name,
+      score,
+      status: kpiStatus(score, tolerance),
+      kpis: this.kpis,
+      withData: this.withData,
+      red: this.red,
+      amber: this.amber,
+      green: this.green,
+      zeroWeights: this.withData > 0 && this.weights === 0,
+    };
+  }
 }
 
 /** Weighted mean of scores, blanks skipped (null scores); null when Σ weights is 0. */

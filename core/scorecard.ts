@@ -3,10 +3,10 @@
  * perspective, stage, stage × perspective, touchpoint, objective and moments of truth.
  */
 import { z } from "zod";
-import { Groups, groupBy, groupByName, groupByTouchpoint, groupIndexesByName, nameKey } from "./group";
-import { KpiRow, KpiRowSchema, PERSPECTIVES, Perspective, sameKpiOfName } from "./journey-table";
+import { Groups, groupIndexesByName, groupIndexesBySame, groupNumbers, nameKey, sameStage, touchpointKey } from "./group";
+import { KpiRow, KpiRowSchema, PERSPECTIVES, sameKpiOfName } from "./journey-table";
 import { Problem, problem } from "./problems";
-import { RollUp, rollUp } from "./rollup";
+import { RollUp, RollUpSums } from "./rollup";
 import { KpiStatusSchema, kpiAchievement, kpiScore, kpiStatus, kpiTrend } from "./scoring";
 import { Settings } from "./settings";
 
@@ -102,35 +102,58 @@ export function buildScorecard(
   });
   if (asOf !== null) addTrends(rows, scoredAt, kpiNames, asOfIndex, periodIndex, settings);
 
-  const tol = settings.kpiTolerance;
   const stageOrder = journeyOrder(rows);
-  const byStage = groupBy(current, (k) => nameKey(k.stage));
-  const stages = stageOrder.map((s) => rollUp(s, byStage.get(nameKey(s)) ?? [], tol));
-  const byPerspective = groupBy(current, (k) => k.perspective);
-  const perspectives = PERSPECTIVES.map((p) => rollUp(p, byPerspective.get(p) ?? [], tol));
-  const stagePerspectives = stageOrder.map((s) => {
-    const inStage = groupBy(byStage.get(nameKey(s)) ?? [], (k) => k.perspective);
-    return { stage: s, cells: PERSPECTIVES.map((p: Perspective) => rollUp(p, inStage.get(p) ?? [], tol)) };
-  });
-  const touchpoints = groupByTouchpoint(current).map((g) => ({
-    ...rollUp(g[0].touchpoint ? `${g[0].stage} / ${g[0].touchpoint}` : g[0].stage, g, tol),
-    stage: g[0].stage,
-    touchpoint: g[0].touchpoint,
-  }));
-  const objectives = [...groupByName(current.filter((k) => k.objective), (k) => k.objective).values()].map((g) => rollUp(g[0].objective, g, tol));
-  const scorecard: Scorecard = {
-    kpis: current,
-    overall: rollUp("Overall", current, tol),
-    perspectives,
-    stages,
-    stagePerspectives,
-    touchpoints,
-    objectives,
-    momentsOfTruth: rollUp("Moments of truth", current.filter((k) => k.momentOfTruth), tol),
-    stageOrder,
-  };
+  const scorecard: Scorecard = { kpis: current, ...rollUps(current, stageOrder, settings.kpiTolerance), stageOrder };
   warnZeroWeights(scorecard, problems);
   return scorecard;
+}
+
+/**
+ * Every roll-up of §2.2 from one pass over the current KPIs (see RollUpSums for why one).
+ * Groups come in journey order (stages), the order of the perspectives, or the order in
+ * which they first appear (touchpoints, objectives).
+ */
+function rollUps(current: readonly ScoredKpi[], stageOrder: readonly string[], tol: number): Omit<Scorecard, "kpis" | "stageOrder"> {
+  const stageIndex = new Map(stageOrder.map((s, i) => [nameKey(s), i]));
+  const perspectiveIndex = new Map(PERSPECTIVES.map((p, i) => [p, i]));
+  const touchpointGroups = groupIndexesBySame(current, (k) => k.touchpoint, sameStage, touchpointKey);
+  const objectiveGroups = groupIndexesByName(current, (k) => k.objective);
+  const touchpointOf = groupNumbers(touchpointGroups);
+  const objectiveOf = groupNumbers(objectiveGroups);
+  const overall = new RollUpSums();
+  const moments = new RollUpSums();
+  const perspectives = PERSPECTIVES.map(() => new RollUpSums());
+  const stages = stageOrder.map(() => new RollUpSums());
+  const heatMap = stageOrder.map(() => PERSPECTIVES.map(() => new RollUpSums()));
+  const touchpoints = Array.from({ length: touchpointGroups.count }, () => new RollUpSums());
+  const objectives = Array.from({ length: objectiveGroups.count }, () => new RollUpSums());
+  for (let i = 0; i < current.length; i++) {
+    const k = current[i];
+    const stage = stageIndex.get(nameKey(k.stage))!;
+    const perspective = perspectiveIndex.get(k.perspective)!;
+    overall.add(k);
+    if (k.momentOfTruth) moments.add(k);
+    perspectives[perspective].add(k);
+    stages[stage].add(k);
+    heatMap[stage][perspective].add(k);
+    touchpoints[touchpointOf[i]].add(k);
+    objectives[objectiveOf[i]].add(k);
+  }
+  // A group is named after its first KPI, as typed there.
+  const firstOf = (groups: Groups, g: number) => current[groups.members[groups.starts[g]]];
+  return {
+    overall: overall.rollUp("Overall", tol),
+    perspectives: perspectives.map((sums, p) => sums.rollUp(PERSPECTIVES[p], tol)),
+    stages: stages.map((sums, s) => sums.rollUp(stageOrder[s], tol)),
+    stagePerspectives: heatMap.map((cells, s) => ({ stage: stageOrder[s], cells: cells.map((sums, p) => sums.rollUp(PERSPECTIVES[p], tol)) })),
+    touchpoints: touchpoints.map((sums, g) => {
+      const { stage, touchpoint } = firstOf(touchpointGroups, g);
+      return { ...sums.rollUp(touchpoint ? `${stage} / ${touchpoint}` : stage, tol), stage, touchpoint };
+    }),
+    // KPIs without an objective are in no objective's roll-up.
+    objectives: objectives.flatMap((sums, g) => (objectiveGroups.keys[g] ? [sums.rollUp(firstOf(objectiveGroups, g).objective, tol)] : [])),
+    momentsOfTruth: moments.rollUp("Moments of truth", tol),
+  };
 }
 
 /** Stage names in order of first appearance (case- and space-insensitive). */
