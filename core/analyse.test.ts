@@ -333,6 +333,30 @@ describe("journey view (SPEC §2.4)", () => {
     expect(a.touchpoints.map((t) => [t.touchpoint, t.score, t.actual])).toEqual([["Checkout", 0.9, 40], ["Call", null, 10]]);
     expect(a.budgetByTouchpoint.map((t) => [t.name, t.cost?.variance])).toEqual([["Purchase / checkout", 10], ["Purchase / Call", 0]]);
   });
+
+  it("budget totals: a line without a touchpoint counts for its stage and the total only", () => {
+    const a = ok(
+      [kpi({ Stage: "Purchase" })],
+      [
+        line({ Stage: "Purchase", Touchpoint: "Checkout", "Line item": "Fees", Budget: 50, Actual: 40, "Actual volume": 10 }),
+        line({ Stage: "Purchase", Touchpoint: "", "Line item": "Staff", Budget: 100, Actual: 130, "Actual volume": 5 }),
+        line({ Stage: "purchase", Touchpoint: "CHECKOUT", "Line item": "Sales", Type: "Revenue", Budget: 500, Actual: null }),
+        line({ Stage: "Advocacy", Touchpoint: "Reviews", "Line item": "Tool", Budget: 20, Actual: null }),
+      ],
+    );
+    // Purchase cost: budget 150, actual 170 (130 + 40) → 150 − 170 = −20; revenue has no actual yet.
+    expect(a.budgetByStage.map((s) => [s.name, s.cost?.variance, s.revenue?.status])).toEqual([["Purchase", -20, "No data"], ["Advocacy", null, undefined]]);
+    expect(a.budgetByTouchpoint.map((t) => [t.name, t.cost?.budget, t.revenue?.budget])).toEqual([["Purchase / Checkout", 50, 500], ["Advocacy / Reviews", 20, undefined]]);
+    // Total cost: budget 170; actual 170 over the lines with one (budget 150) → −20.
+    expect(a.budgetTotal).toEqual({
+      name: "Total",
+      cost: { budget: 170, actual: 170, variance: -20, variancePct: -20 / 150, status: "Unfavourable" },
+      revenue: { budget: 500, actual: null, variance: null, variancePct: null, status: "No data" },
+    });
+    // Cost per outcome, stage: (40 + 130) / (10 + 5); touchpoint Checkout: 40 / 10.
+    expect(a.stages[0].costPerOutcome).toBeCloseTo(170 / 15, 12);
+    expect(a.touchpoints.find((t) => t.touchpoint === "Checkout")!.costPerOutcome).toBeCloseTo(4, 12);
+  });
 });
 
 describe("skip invalid rows", () => {

@@ -3,9 +3,9 @@
  * budget, journey view. Pure; never throws on cell content.
  */
 import { SheetBlock } from "./cells";
-import { BudgetGroupTotal, BudgetLine, budgetTotals, buildBudgetLines } from "./budget-lines";
+import { BudgetGroupTotal, BudgetLine, buildBudgetLines, groupBudget } from "./budget-lines";
 import { BudgetRow, parseBudgetTable } from "./budget-table";
-import { groupByName, groupByTouchpoint, nameKey } from "./group";
+import { nameKey } from "./group";
 import { KpiRow, parseJourneyTable } from "./journey-table";
 import { ParsedTable } from "./parse-table";
 import { buildJourneyView, StageView, TouchpointView } from "./journey-view";
@@ -95,17 +95,12 @@ export function analyse(input: AnalysisInput, settings: Settings, settingsProble
     elapsedPeriods: budget.periods.filter((p) => periodIndex.get(p.label)! <= asOfIndex).length,
     settings,
   });
-  const tol = settings.budgetTolerance;
   // Lines grouped once, by stage and by touchpoint: the budget tables and the journey view share them.
-  const stageGroups = [...groupByName(lines, (l) => l.stage).values()];
-  const touchpointGroups = groupByTouchpoint(lines.filter((l) => l.touchpoint));
-  const budgetByStage = budgetTotals(stageGroups, (l) => l.stage, tol);
-  const budgetByTouchpoint = budgetTotals(touchpointGroups, (l) => `${l.stage} / ${l.touchpoint}`, tol);
-  const budgetTotal = budgetTotals(lines.length ? [lines] : [], () => "Total", tol)[0] ?? { name: "Total", cost: null, revenue: null };
-  const withTotals = (groups: BudgetLine[][], totals: BudgetGroupTotal[]) => groups.map((g, i) => ({ lines: g, total: totals[i] }));
+  const budgetGroups = groupBudget(lines, settings.budgetTolerance);
+  const budgetTotal = budgetGroups.all.totals;
   const view = buildJourneyView(scorecard, {
-    byStage: withTotals(stageGroups, budgetByStage),
-    byTouchpoint: withTotals(touchpointGroups, budgetByTouchpoint),
+    byStage: budgetGroups.byStage,
+    byTouchpoint: budgetGroups.byTouchpoint,
     totalCostActual: budgetTotal.cost?.actual ?? null,
   });
   warnBudgetOnlyStages(view.budgetOnlyStages, budget, scorecard.stageOrder, problems);
@@ -118,8 +113,8 @@ export function analyse(input: AnalysisInput, settings: Settings, settingsProble
       scorecard,
       momentsAtRisk: momentsAtRisk(scorecard.kpis),
       budgetLines: lines,
-      budgetByStage,
-      budgetByTouchpoint,
+      budgetByStage: budgetGroups.byStage.map((g) => g.totals),
+      budgetByTouchpoint: budgetGroups.byTouchpoint.map((g) => g.totals),
       budgetTotal,
       hasBudget: lines.length > 0,
       stages: view.stages,

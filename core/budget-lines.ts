@@ -8,7 +8,7 @@ import {
   spendingVariance, variance, variancePct, varianceStatus, volumeVariance,
 } from "./budget";
 import { BudgetRow, lineKey, sameLineOfName } from "./budget-table";
-import { groupIndexesBySame, mapGroups } from "./group";
+import { Groups, groupIndexesByName, groupIndexesBySame, groupNumbers, mapGroups, sameStage, touchpointKey } from "./group";
 import { Settings } from "./settings";
 
 export const VarianceFiguresSchema = z.object({
@@ -127,31 +127,6 @@ export function figures(budget: number, actual: number | null, type: LineType, t
 function withVariance(budget: number, actual: number | null, type: LineType, status: VarianceStatus): VarianceFigures {
   const v = actual === null ? null : variance(actual, budget, type);
   return { budget, actual, variance: v, variancePct: v === null ? null : variancePct(v, budget), status };
-}
-
-/**
- * Totals of the lines of one type (null when there are none): budget over all of them;
- * actual, variance and variance % over those with an actual (so a missing actual never reads
- * as a saving). One pass, no filtered copies: stages and touchpoints hold every line.
- */
-export function totalOfType(lines: readonly BudgetLine[], type: LineType, tolerance: number): VarianceFigures | null {
-  let lineCount = 0;
-  let withData = 0;
-  let budget = 0;
-  let budgetWithData = 0;
-  let actual = 0;
-  for (const l of lines) {
-    if (l.type !== type) continue;
-    lineCount++;
-    budget += l.budget;
-    if (l.actual === null) continue;
-    withData++;
-    budgetWithData += l.budget;
-    actual += l.actual;
-  }
-  if (lineCount === 0) return null;
-  if (withData === 0) return { budget, actual: null, variance: null, variancePct: null, status: "No data" };
-  return { ...figures(budgetWithData, actual, type, tolerance), budget };
 }
 
 interface LineContext {
@@ -297,11 +272,99 @@ export interface BudgetGroupTotal {
   revenue: VarianceFigures | null;
 }
 
-/** Totals per group of lines, cost and revenue kept apart (they are never summed together). */
-export function budgetTotals(groups: readonly BudgetLine[][], name: (l: BudgetLine) => string, tolerance: number): BudgetGroupTotal[] {
-  return groups.map((g) => ({
-    name: name(g[0]),
-    cost: totalOfType(g, "cost", tolerance),
-    revenue: totalOfType(g, "revenue", tolerance),
-  }));
+/** Budget lines of one stage or touchpoint, or all of them, summed. */
+export interface BudgetGroup {
+  /** Stage and touchpoint as typed on the group's first line (touchpoint "" for a stage group). */
+  stage: string;
+  touchpoint: string;
+  totals: BudgetGroupTotal;
+  /** Cost lines with both an actual and an actual volume: their actual volumes and their actuals, summed (cost per outcome). */
+  outcomeVolume: number;
+  outcomeSpend: number;
+}
+
+/**
+ * Totals by stage, by touchpoint and of all lines, cost and revenue kept apart (they are
+ * never summed together), from one pass over the lines (see RollUpSums for why one).
+ * Groups come in order of first appearance; lines without a touchpoint are in no touchpoint.
+ */
+export function groupBudget(lines: readonly BudgetLine[], tolerance: number): { byStage: BudgetGroup[]; byTouchpoint: BudgetGroup[]; all: BudgetGroup } {
+  const stageGroups = groupIndexesByName(lines, (l) => l.stage);
+  const touchpointGroups = groupIndexesBySame(lines, (l) => l.touchpoint, sameStage, touchpointKey);
+  const stageOf = groupNumbers(stageGroups);
+  const touchpointOf = groupNumbers(touchpointGroups);
+  const all = new BudgetSums();
+  const stages = Array.from({ length: stageGroups.count }, () => new BudgetSums());
+  const touchpoints = Array.from({ length: touchpointGroups.count }, () => new BudgetSums());
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    all.add(l);
+    stages[stageOf[i]].add(l);
+    touchpoints[touchpointOf[i]].add(l);
+  }
+  const first = (groups: Groups, g: number) => lines[groups.members[groups.starts[g]]];
+  return {
+    byStage: stages.map((sums, g) => sums.group(first(stageGroups, g).stage, "", first(stageGroups, g).stage, tolerance)),
+    byTouchpoint: touchpoints.flatMap((sums, g) => {
+      const { stage, touchpoint } = first(touchpointGroups, g);
+      return touchpoint ? [sums.group(stage, touchpoint, `${stage} / ${touchpoint}`, tolerance)] : [];
+    }),
+    all: all.group("", "", "Total", tolerance),
+  };
+}
+
+/** Running sums of budget lines, added one at a time. */
+class BudgetSums {
+  private readonly cost = new TypeSums("cost");
+  private readonly revenue = new TypeSums("revenue");
+  private outcomeVolume = 0;
+  private outcomeSpend = 0;
+
+  add(l: BudgetLine): void {
+    (l.type === "cost" ? this.cost : this.revenue).add(l);
+    if (l.type === "cost" && l.actual !== null && l.actualVolume !== null) {
+      this.outcomeVolume += l.actualVolume;
+      this.outcomeSpend += l.actual;
+    }
+  }
+
+  group(stage: string, touchpoint: string, name: string, tolerance: number): BudgetGroup {
+    return {
+      stage,
+      touchpoint,
+      totals: { name, cost: this.cost.figures(tolerance), revenue: this.revenue.figures(tolerance) },
+      outcomeVolume: this.outcomeVolume,
+      outcomeSpend: this.outcomeSpend,
+    };
+  }
+}
+
+/**
+ * Totals of the lines of one type: budget over all of them; actual, variance and variance %
+ * over those with an actual (so a missing actual never reads as a saving).
+ */
+class TypeSums {
+  private lines = 0;
+  private withData = 0;
+  private budget = 0;
+  private budgetWithData = 0;
+  private actual = 0;
+
+  constructor(private readonly type: LineType) {}
+
+  add(l: BudgetLine): void {
+    this.lines++;
+    this.budget += l.budget;
+    if (l.actual === null) return;
+    this.withData++;
+    this.budgetWithData += l.budget;
+    this.actual += l.actual;
+  }
+
+  /** null when there are no lines of the type. */
+  figures(tolerance: number): VarianceFigures | null {
+    if (this.lines === 0) return null;
+    if (this.withData === 0) return { budget: this.budget, actual: null, variance: null, variancePct: null, status: "No data" };
+    return { ...figures(this.budgetWithData, this.actual, this.type, tolerance), budget: this.budget };
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupByName, groupBySame, groupByTouchpoint, groupIndexesByName, groupIndexesBySame, itemsOf, mapGroups } from "./group";
+import { groupByName, groupIndexesByName, groupIndexesBySame, groupNumbers, itemsOf, mapGroups, sameStage, touchpointKey } from "./group";
 
 describe("grouping", () => {
   it("groups names ignoring case and spaces, rows in table order", () => {
@@ -17,12 +17,14 @@ describe("grouping", () => {
       { stage: "Purchase", touchpoint: "search" },
       { stage: "awareness", touchpoint: "SEARCH" },
     ];
-    expect(groupByTouchpoint(rows).map((g) => g.map((r) => rows.indexOf(r)))).toEqual([[0, 3], [1], [2]]);
+    const groups = groupIndexesBySame(rows, (r) => r.touchpoint, sameStage, touchpointKey);
+    expect(mapGroups(groups, rows, (g) => g.map((r) => rows.indexOf(r)))).toEqual([[0, 3], [1], [2]]);
+    expect([...groupNumbers(groups)]).toEqual([0, 1, 2, 0]);
   });
 
   it("falls back to keys for a name with very many sub-groups, with the same result", () => {
     const rows = Array.from({ length: 200 }, (_, i) => ({ name: "Media", stage: `Stage ${i % 50}`, i }));
-    const groups = groupBySame(rows, (r) => r.name, (a, b) => a.stage === b.stage, (r) => r.stage);
+    const groups = mapGroups(groupIndexesBySame(rows, (r) => r.name, (a, b) => a.stage === b.stage, (r) => r.stage), rows, (g) => g);
     expect(groups).toHaveLength(50);
     expect(groups[0].map((r) => r.i)).toEqual([0, 50, 100, 150]);
     expect(groups[49].map((r) => r.i)).toEqual([49, 99, 149, 199]);

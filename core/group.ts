@@ -163,16 +163,6 @@ function renumberByFirstItem(groupOf: Int32Array, firstOf: number[]): Int32Array
   return groupOf.map((g) => rank[g]);
 }
 
-/** groupIndexesBySame, as arrays of items (for groups that are few, such as touchpoints). */
-export function groupBySame<T>(
-  items: readonly T[],
-  name: (item: T) => string,
-  same: (a: T, b: T) => boolean,
-  key: (item: T) => string,
-): T[][] {
-  return mapGroups(groupIndexesBySame(items, name, same, key), items, (g) => g);
-}
-
 /** Same stage, by name. */
 export function sameStage(a: { stage: string }, b: { stage: string }): boolean {
   return nameKey(a.stage) === nameKey(b.stage);
@@ -181,9 +171,4 @@ export function sameStage(a: { stage: string }, b: { stage: string }): boolean {
 /** Stage + touchpoint as one text key (for joins between the two tables). */
 export function touchpointKey(item: { stage: string; touchpoint: string }): string {
   return `${nameKey(item.stage)}\u0000${nameKey(item.touchpoint)}`;
-}
-
-/** Items grouped by stage and touchpoint, in order of first appearance. */
-export function groupByTouchpoint<T extends { stage: string; touchpoint: string }>(items: readonly T[]): T[][] {
-  return groupBySame(items, (i) => i.touchpoint, sameStage, touchpointKey);
 }

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { VarianceStatusSchema } from "./budget";
-import { BudgetGroupTotal, BudgetLine } from "./budget-lines";
+import { BudgetGroup } from "./budget-lines";
 import { groupByName, nameKey, touchpointKey } from "./group";
 import { RollUp } from "./rollup";
 import { KpiStatusSchema } from "./scoring";
@@ -49,12 +49,6 @@ export const TouchpointViewSchema = SpendSchema.extend({
 export type TouchpointView = z.infer<typeof TouchpointViewSchema>;
 
 
-/** Budget lines of one stage or touchpoint with their totals (cost and revenue apart). */
-export interface BudgetGroup {
-  lines: BudgetLine[];
-  total: BudgetGroupTotal;
-}
-
 /** The budget side of the journey view, grouped once by the analysis for both views. */
 export interface JourneyBudget {
   byStage: BudgetGroup[];
@@ -64,16 +58,11 @@ export interface JourneyBudget {
 }
 
 function spendOf(group: BudgetGroup | undefined, totalCostActual: number | null): z.infer<typeof SpendSchema> {
-  const c = group?.total.cost ?? null;
-  const revenueActual = group?.total.revenue?.actual ?? null;
+  const c = group?.totals.cost ?? null;
+  const revenueActual = group?.totals.revenue?.actual ?? null;
   // Cost per outcome: only cost lines that have both an actual and an actual volume.
-  let volume = 0;
-  let spendWithVolume = 0;
-  for (const l of group?.lines ?? []) {
-    if (l.type !== "cost" || l.actual === null || l.actualVolume === null) continue;
-    volume += l.actualVolume;
-    spendWithVolume += l.actual;
-  }
+  const volume = group?.outcomeVolume ?? 0;
+  const spendWithVolume = group?.outcomeSpend ?? 0;
   const costActual = c?.actual ?? null;
   return {
     budget: c ? c.budget : null,
@@ -95,10 +84,10 @@ export function buildJourneyView(card: Scorecard, budget: JourneyBudget): {
   budgetOnlyStages: string[];
 } {
   const { totalCostActual } = budget;
-  const linesByStage = new Map(budget.byStage.map((g) => [nameKey(g.lines[0].stage), g]));
+  const linesByStage = new Map(budget.byStage.map((g) => [nameKey(g.stage), g]));
   const kpisByStage = groupByName(card.kpis, (k) => k.stage);
   const journeyStages = new Set(card.stageOrder.map(nameKey));
-  const budgetOnlyStages = budget.byStage.map((g) => g.lines[0].stage).filter((s) => !journeyStages.has(nameKey(s)));
+  const budgetOnlyStages = budget.byStage.map((g) => g.stage).filter((s) => !journeyStages.has(nameKey(s)));
 
   const stageRollUps = new Map(card.stages.map((r) => [nameKey(r.name), r]));
   const stages: StageView[] = [...card.stageOrder, ...budgetOnlyStages].map((name) => {
@@ -119,7 +108,7 @@ export function buildJourneyView(card: Scorecard, budget: JourneyBudget): {
     };
   });
 
-  const linesByTouchpoint = new Map(budget.byTouchpoint.map((g) => [touchpointKey(g.lines[0]), g]));
+  const linesByTouchpoint = new Map(budget.byTouchpoint.map((g) => [touchpointKey(g), g]));
   const seen = new Set<string>();
   const touchpoints: TouchpointView[] = [];
   const addTouchpoint = (stage: string, touchpoint: string, roll: RollUp | null) => {
@@ -136,7 +125,7 @@ export function buildJourneyView(card: Scorecard, budget: JourneyBudget): {
     });
   };
   for (const t of card.touchpoints) if (t.touchpoint) addTouchpoint(t.stage, t.touchpoint, t);
-  for (const g of budget.byTouchpoint) addTouchpoint(g.lines[0].stage, g.lines[0].touchpoint, null);
+  for (const g of budget.byTouchpoint) addTouchpoint(g.stage, g.touchpoint, null);
   // Keep journey order: stage first, then touchpoints in order of appearance.
   const stageRank = new Map(stages.map((s, i) => [nameKey(s.name), i]));
   touchpoints.sort((a, b) => (stageRank.get(nameKey(a.stage)) ?? 0) - (stageRank.get(nameKey(b.stage)) ?? 0));
