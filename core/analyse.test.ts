@@ -127,6 +127,28 @@ describe("roll-ups (SPEC §2.2)", () => {
     expect(dup.cell).toBe("Journey!3:3");
     expect(out.analysis!.scorecard.overall.score).toBeCloseTo(0.75, 12);
   });
+
+  it("duplicates: same name in another stage is another KPI; a large group finds them too", () => {
+    const few = run([
+      kpi({ KPI: "NPS", Stage: "Purchase" }),
+      kpi({ KPI: "NPS", Stage: "Advocacy" }),
+      kpi({ KPI: "nps", Stage: "purchase " }),
+      kpi({ KPI: "NPS", Stage: "Advocacy" }),
+    ]);
+    // Rows 4 and 5 repeat rows 2 and 3 (sheet rows: header on 1).
+    expect(few.problems.filter((p) => p.message.includes("Duplicate")).map((p) => [p.cell, p.expected])).toEqual([
+      ["Journey!4:4", "one row per KPI and period (same as row 2; both are scored)"],
+      ["Journey!5:5", "one row per KPI and period (same as row 3; both are scored)"],
+    ]);
+    // 40 rows of one KPI name in 40 touchpoints, then a repeat of the 8th: compared by key.
+    const many = run([
+      ...Array.from({ length: 40 }, (_, i) => kpi({ KPI: "NPS", Touchpoint: `T${i}` })),
+      kpi({ KPI: "NPS", Touchpoint: "t7" }),
+    ]);
+    expect(many.problems.filter((p) => p.message.includes("Duplicate")).map((p) => [p.cell, p.expected])).toEqual([
+      ["Journey!42:42", "one row per KPI and period (same as row 9; both are scored)"],
+    ]);
+  });
 });
 
 describe("periods, as-of and trend (SPEC §2.1)", () => {

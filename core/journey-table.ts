@@ -149,50 +149,50 @@ export function rowAddress(sheet: string, sheetRow: number): string {
 
 /** Same KPI key and period twice: a warning on the later row (both are scored). */
 function warnDuplicates(rows: KpiRow[], kpiNames: Groups, problems: Problem[], sheet: string): void {
+  const warn = (row: KpiRow, earlier: KpiRow) =>
+    problems.push(
+      problem({
+        severity: "warning",
+        table: "journey",
+        cell: rowAddress(sheet, row.sheetRow),
+        value: `${row.stage} / ${row.touchpoint || "-"} / ${row.perspective} / ${row.kpi}${row.period ? ` / ${row.period}` : ""}`,
+        expected: `one row per KPI and period (same as row ${earlier.sheetRow}; both are scored)`,
+        what: "Duplicate KPI row",
+        rowIndex: row.rowIndex,
+      }),
+    );
   // Group by KPI name first (cheap); within a group, compare rows pairwise (a group is
-  // usually one KPI over its periods), or through a keyed map when it is large.
+  // usually one KPI over its periods), or through a keyed map when it is large. Pairs are
+  // compared in place: 33k KPIs would otherwise make 33k short-lived lists.
+  const { starts, members } = kpiNames;
   for (let g = 0; g < kpiNames.count; g++) {
-    if (kpiNames.starts[g + 1] - kpiNames.starts[g] < 2) continue;
-    const list = itemsOf(kpiNames, g, rows);
-    const earlierOf = list.length <= 32 ? pairwiseEarlier(list) : keyedEarlier(list);
-    for (const [row, earlier] of earlierOf) {
-      problems.push(
-        problem({
-          severity: "warning",
-          table: "journey",
-          cell: rowAddress(sheet, row.sheetRow),
-          value: `${row.stage} / ${row.touchpoint || "-"} / ${row.perspective} / ${row.kpi}${row.period ? ` / ${row.period}` : ""}`,
-          expected: `one row per KPI and period (same as row ${earlier.sheetRow}; both are scored)`,
-          what: "Duplicate KPI row",
-          rowIndex: row.rowIndex,
-        }),
-      );
+    const from = starts[g];
+    const to = starts[g + 1];
+    if (to - from < 2) continue;
+    if (to - from > 32) {
+      keyedDuplicates(itemsOf(kpiNames, g, rows), warn);
+      continue;
     }
-  }
-}
-
-/** Each duplicate row with the first row it repeats, comparing every pair. */
-function pairwiseEarlier(list: KpiRow[]): [KpiRow, KpiRow][] {
-  const found: [KpiRow, KpiRow][] = [];
-  for (let i = 1; i < list.length; i++) {
-    for (let j = 0; j < i; j++) {
-      if (list[j].period === list[i].period && sameKpiOfName(list[j], list[i])) {
-        found.push([list[i], list[j]]);
-        break;
+    for (let m = from + 1; m < to; m++) {
+      const row = rows[members[m]];
+      for (let e = from; e < m; e++) {
+        const earlier = rows[members[e]];
+        if (earlier.period === row.period && sameKpiOfName(earlier, row)) {
+          warn(row, earlier);
+          break;
+        }
       }
     }
   }
-  return found;
 }
 
-function keyedEarlier(list: KpiRow[]): [KpiRow, KpiRow][] {
+/** Each duplicate row with the first row it repeats, through a map of keys. */
+function keyedDuplicates(list: KpiRow[], warn: (row: KpiRow, earlier: KpiRow) => void): void {
   const first = new Map<string, KpiRow>();
-  const found: [KpiRow, KpiRow][] = [];
   for (const row of list) {
     const key = `${kpiKey(row)}\u0000${row.period ?? ""}`;
     const earlier = first.get(key);
-    if (earlier) found.push([row, earlier]);
+    if (earlier) warn(row, earlier);
     else first.set(key, row);
   }
-  return found;
 }
