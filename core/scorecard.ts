@@ -19,8 +19,6 @@ export const ScoredKpiSchema = KpiRowSchema.extend({
   /** Score now minus score at `previousPeriod`. */
   trend: z.number().nullable(),
   previousPeriod: z.string().nullable(),
-  /** The tolerance that applied (the row's own, else the settings'). */
-  appliedTolerance: z.number(),
 });
 export type ScoredKpi = z.infer<typeof ScoredKpiSchema>;
 
@@ -75,7 +73,6 @@ export function scoreKpi(row: KpiRow, settings: Settings): ScoredKpi {
     status: kpiStatus(achievement, tolerance),
     trend: null,
     previousPeriod: null,
-    appliedTolerance: tolerance,
   };
 }
 
