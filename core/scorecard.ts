@@ -92,14 +92,18 @@ export function buildScorecard(
   const current: ScoredKpi[] = [];
   // The scored KPI of each current row, by row index (for trends).
   const scoredAt: (ScoredKpi | undefined)[] = new Array(rows.length);
-  rows.forEach((row, i) => {
+  // Stages are noted in the same pass: at 100k rows every pass over them costs 3× per row what it does at 1k.
+  const journey = new JourneyOrder();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    journey.note(row.stage);
     // A row without a period belongs to a Journey table without periods (only the Budget
     // table has them): it is current whatever the as-of period.
     if (asOf === null || row.period === null || row.period === asOf) current.push((scoredAt[i] = scoreKpi(row, settings)));
-  });
+  }
   if (asOf !== null) addTrends(rows, scoredAt, kpiNames, asOfIndex, periodIndex, settings);
 
-  const stageOrder = journeyOrder(rows);
+  const stageOrder = journey.stages;
   const scorecard: Scorecard = { kpis: current, ...rollUps(current, stageOrder, settings.kpiTolerance), stageOrder };
   warnZeroWeights(scorecard, problems);
   return scorecard;
@@ -153,22 +157,21 @@ function rollUps(current: readonly ScoredKpi[], stageOrder: readonly string[], t
   };
 }
 
-/** Stage names in order of first appearance (case- and space-insensitive). */
-function journeyOrder(rows: readonly KpiRow[]): string[] {
-  const seenText = new Set<string>();
-  const seenKey = new Set<string>();
-  const order: string[] = [];
-  for (const row of rows) {
-    if (seenText.has(row.stage)) continue;
-    seenText.add(row.stage);
-    const key = nameKey(row.stage);
-    if (seenKey.has(key)) continue;
-    seenKey.add(key);
-    order.push(row.stage);
-  }
-  return order;
-}
+/** Stage names in order of first appearance (case- and space-insensitive), noted row by row. */
+class JourneyOrder {
+  readonly stages: string[] = [];
+  private readonly seenText = new Set<string>();
+  private readonly seenKey = new Set<string>();
 
+  note(stage: string): void {
+    if (this.seenText.has(stage)) return;
+    this.seenText.add(stage);
+    const key = nameKey(stage);
+    if (this.seenKey.has(key)) return;
+    this.seenKey.add(key);
+    this.stages.push(stage);
+  }
+}
 
 /**
  * Trend of each current KPI against the latest earlier period in which the same KPI
