@@ -84,7 +84,7 @@ export function buildJourneyView(card: Scorecard, budget: JourneyBudget): {
   budgetOnlyStages: string[];
 } {
   const { totalCostActual } = budget;
-  const linesByStage = new Map(budget.byStage.map((g) => [nameKey(g.stage), g]));
+  const budgetOfStage = new Map(budget.byStage.map((g) => [nameKey(g.stage), g]));
   const kpisByStage = groupByName(card.kpis, (k) => k.stage);
   const journeyStages = new Set(card.stageOrder.map(nameKey));
   const budgetOnlyStages = budget.byStage.map((g) => g.stage).filter((s) => !journeyStages.has(nameKey(s)));
@@ -104,11 +104,11 @@ export function buildJourneyView(card: Scorecard, budget: JourneyBudget): {
       withData: roll?.withData ?? 0,
       momentsOfTruth: mot.length,
       momentsAtRisk: mot.filter((k) => k.status === "Amber" || k.status === "Red").length,
-      ...spendOf(linesByStage.get(key), totalCostActual),
+      ...spendOf(budgetOfStage.get(key), totalCostActual),
     };
   });
 
-  const linesByTouchpoint = new Map(budget.byTouchpoint.map((g) => [touchpointKey(g), g]));
+  const budgetOfTouchpoint = new Map(budget.byTouchpoint.map((g) => [touchpointKey(g), g]));
   const seen = new Set<string>();
   const touchpoints: TouchpointView[] = [];
   const addTouchpoint = (stage: string, touchpoint: string, roll: RollUp | null) => {
@@ -121,7 +121,7 @@ export function buildJourneyView(card: Scorecard, budget: JourneyBudget): {
       score: roll?.score ?? null,
       status: roll?.status ?? "No data",
       kpis: roll?.kpis ?? 0,
-      ...spendOf(linesByTouchpoint.get(key), totalCostActual),
+      ...spendOf(budgetOfTouchpoint.get(key), totalCostActual),
     });
   };
   for (const t of card.touchpoints) if (t.touchpoint) addTouchpoint(t.stage, t.touchpoint, t);
