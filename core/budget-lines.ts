@@ -304,7 +304,10 @@ export function groupBudget(lines: readonly BudgetLine[], tolerance: number): { 
   }
   const first = (groups: Groups, g: number) => lines[groups.members[groups.starts[g]]];
   return {
-    byStage: stages.map((sums, g) => sums.group(first(stageGroups, g).stage, "", first(stageGroups, g).stage, tolerance)),
+    byStage: stages.map((sums, g) => {
+      const { stage } = first(stageGroups, g);
+      return sums.group(stage, "", stage, tolerance);
+    }),
     byTouchpoint: touchpoints.flatMap((sums, g) => {
       const { stage, touchpoint } = first(touchpointGroups, g);
       return touchpoint ? [sums.group(stage, touchpoint, `${stage} / ${touchpoint}`, tolerance)] : [];
