@@ -8,7 +8,7 @@ import {
   spendingVariance, variance, variancePct, varianceStatus, volumeVariance,
 } from "./budget";
 import { BudgetRow, lineKey, sameLineOfName } from "./budget-table";
-import { Groups, groupIndexesByName, groupIndexesBySame, groupNumbers, mapGroups, sameStage, touchpointKey } from "./group";
+import { firstItemOf, groupIndexesByName, groupIndexesBySame, groupNumbers, mapGroups, sameStage, touchpointKey } from "./group";
 import { Settings } from "./settings";
 
 export const VarianceFiguresSchema = z.object({
@@ -302,14 +302,13 @@ export function groupBudget(lines: readonly BudgetLine[], tolerance: number): { 
     stages[stageOf[i]].add(l);
     touchpoints[touchpointOf[i]].add(l);
   }
-  const first = (groups: Groups, g: number) => lines[groups.members[groups.starts[g]]];
   return {
     byStage: stages.map((sums, g) => {
-      const { stage } = first(stageGroups, g);
+      const { stage } = firstItemOf(stageGroups, g, lines);
       return sums.group(stage, "", stage, tolerance);
     }),
     byTouchpoint: touchpoints.flatMap((sums, g) => {
-      const { stage, touchpoint } = first(touchpointGroups, g);
+      const { stage, touchpoint } = firstItemOf(touchpointGroups, g, lines);
       return touchpoint ? [sums.group(stage, touchpoint, `${stage} / ${touchpoint}`, tolerance)] : [];
     }),
     all: all.group("", "", "Total", tolerance),

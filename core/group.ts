@@ -58,6 +58,11 @@ export function groupNumbers(groups: Groups): Int32Array {
   return groupOf;
 }
 
+/** The first item of group g (a group is named as its first item has it). */
+export function firstItemOf<T>(groups: Groups, g: number, items: readonly T[]): T {
+  return items[groups.members[groups.starts[g]]];
+}
+
 /** The items of group g, in table order. */
 export function itemsOf<T>(groups: Groups, g: number, items: readonly T[]): T[] {
   const out: T[] = new Array(groups.starts[g + 1] - groups.starts[g]);

@@ -3,7 +3,7 @@
  * perspective, stage, stage × perspective, touchpoint, objective and moments of truth.
  */
 import { z } from "zod";
-import { Groups, groupIndexesByName, groupIndexesBySame, groupNumbers, nameKey, sameStage, touchpointKey } from "./group";
+import { Groups, firstItemOf, groupIndexesByName, groupIndexesBySame, groupNumbers, nameKey, sameStage, touchpointKey } from "./group";
 import { KpiRow, KpiRowSchema, PERSPECTIVES, sameKpiOfName } from "./journey-table";
 import { Problem, problem } from "./problems";
 import { RollUp, RollUpSums } from "./rollup";
@@ -141,18 +141,17 @@ function rollUps(current: readonly ScoredKpi[], stageOrder: readonly string[], t
     objectives[objectiveOf[i]].add(k);
   }
   // A group is named after its first KPI, as typed there.
-  const firstOf = (groups: Groups, g: number) => current[groups.members[groups.starts[g]]];
   return {
     overall: overall.rollUp("Overall", tol),
     perspectives: perspectives.map((sums, p) => sums.rollUp(PERSPECTIVES[p], tol)),
     stages: stages.map((sums, s) => sums.rollUp(stageOrder[s], tol)),
     stagePerspectives: heatMap.map((cells, s) => ({ stage: stageOrder[s], cells: cells.map((sums, p) => sums.rollUp(PERSPECTIVES[p], tol)) })),
     touchpoints: touchpoints.map((sums, g) => {
-      const { stage, touchpoint } = firstOf(touchpointGroups, g);
+      const { stage, touchpoint } = firstItemOf(touchpointGroups, g, current);
       return { ...sums.rollUp(touchpoint ? `${stage} / ${touchpoint}` : stage, tol), stage, touchpoint };
     }),
     // KPIs without an objective are in no objective's roll-up.
-    objectives: objectives.flatMap((sums, g) => (objectiveGroups.keys[g] ? [sums.rollUp(firstOf(objectiveGroups, g).objective, tol)] : [])),
+    objectives: objectives.flatMap((sums, g) => (objectiveGroups.keys[g] ? [sums.rollUp(firstItemOf(objectiveGroups, g, current).objective, tol)] : [])),
     momentsOfTruth: moments.rollUp("Moments of truth", tol),
   };
 }
