@@ -145,6 +145,23 @@ describe("bad-input corpus", () => {
     expect(blankOnly.problems[0].message).toContain("has headers but no rows");
   });
 
+  it("a table found in a sheet ends at its first empty row: what is below is not read", () => {
+    const second = J.map((h) => ({ ...goodKpi, KPI: "Second", Target: "x" })[h] ?? null);
+    const values: CellValue[][] = [J, J.map((h) => goodKpi[h] ?? null), J.map(() => null), second];
+    const out = analyse({ journey: { block: { sheet: "Journey", origin: { row: 0, col: 0 }, values }, locate: true } }, DEFAULT_SETTINGS);
+    expect(out.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(out.analysis!.scorecard.kpis.map((k) => k.kpi)).toEqual([goodKpi.KPI]);
+    // A row the host left out (a hole in the grid) ends the table too, right of A1 as well.
+    const holed: CellValue[][] = [[null, ...J], [null, ...J.map((h) => goodKpi[h] ?? null)]];
+    holed[3] = [null, ...second];
+    const right = analyse({ journey: { block: { sheet: "Journey", origin: { row: 0, col: 0 }, values: holed }, locate: true } }, DEFAULT_SETTINGS);
+    expect(right.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(right.analysis!.scorecard.kpis).toHaveLength(1);
+    // Headers, then an empty row: no rows, though rows come further down.
+    const gap = analyse({ journey: { block: { sheet: "Journey", origin: { row: 0, col: 0 }, values: [J, J.map(() => null), second] }, locate: true } }, DEFAULT_SETTINGS);
+    expect(gap.problems[0].message).toContain("has headers but no rows");
+  });
+
   it("a header the user renamed is matched through the column mapping", () => {
     const journey = grid(["Stage", "Perspective", "KPI", "Aim", "Actual"], [{ ...goodKpi, Aim: 100 }]);
     const mapped = analyse({ journey: { block: { sheet: "Journey", origin: { row: 0, col: 0 }, values: journey }, locate: true } }, { ...DEFAULT_SETTINGS, columnMapping: { journey: { Aim: "Target" }, budget: {} } });
