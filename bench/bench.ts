@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: core time (parse + score + budget + report model) for 1k, 10k and 100k
  * generated KPI rows plus as many budget lines, rows/s, peak RSS, the 100k/1k time ratio,
+ * the same ratio for a pass that only reads the input grids (how the machine scales that run),
  * and the custom functions over a 100k-cell range (cells/s).
  *
  * Measurements run in plain-node processes on an esbuild bundle of measure.ts, as the hosts'
@@ -23,7 +24,7 @@ const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
 const sizes = [1_000, 10_000, 100_000];
 const ROUNDS = 7;
-type Timing = { rows: number; ms: number; medianMs: number; firstMs: number };
+type Timing = { rows: number; ms: number; medianMs: number; firstMs: number; readMs: number };
 const rounds: Timing[][] = Array.from({ length: ROUNDS }, () => child("--round", ...sizes.map(String)));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
 const timing = (round: Timing[], rows: number) => round.find((t) => t.rows === rows)!;
@@ -47,6 +48,7 @@ for (const r of results) {
 }
 console.log(`100k/1k time ratio: ${ratio(100_000, 1_000)} for 100× the rows; 10k/1k: ${ratio(10_000, 1_000)}, 100k/10k: ${ratio(100_000, 10_000)} for 10×`);
 console.log(`The same from median build times (they leave out the 1k builds' occasional minor GC): 100k/1k ${ratio(100_000, 1_000, "medianMs")}`);
+console.log(`Reading the input grids alone (every cell once, nothing else: how any pass over data of that size scales on the machine this run): 100k/1k ${ratio(100_000, 1_000, "readMs")}, ${sizes.map((rows) => `${fmt(rows)} ${median(rounds.map((r) => timing(r, rows).readMs)).toFixed(2)} ms`).join(", ")}`);
 console.log("\nCustom functions over a 100k-cell range");
 console.log("| function | cells | time | cells/s |");
 console.log("| --- | ---: | ---: | ---: |");

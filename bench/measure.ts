@@ -1,6 +1,7 @@
 /**
  * One benchmark measurement, run in its own process by bench.ts:
- * `--round N…` times the core on N KPI rows + N budget lines for each N in turn, `--memory N`
+ * `--round N…` times the core on N KPI rows + N budget lines for each N in turn (and a pass that
+ * only reads those grids), `--memory N`
  * measures the peak RSS of one such build, `--functions` times the custom functions over a
  * 100k-cell range. Prints JSON.
  */
@@ -90,10 +91,11 @@ function warmUp(): void {
   warmUpSmall();
 }
 
-/** Optimised code only (the memory measurement must not hold more than one build's data). */
+/** Optimised code only, for the builds and the read pass (the memory measurement must not hold more than one build's data). */
 function warmUpSmall(): void {
   const small = [journeyGrid(1000), budgetGrid(1000)];
   for (let i = 0; i < 60; i++) coreOnce(small[0], small[1]);
+  timeReads(small[0], small[1], 200);
 }
 
 /**
@@ -114,7 +116,7 @@ const UNTIMED_BUILDS = 2;
  * slows the next small build down (V8 shrinks the young generation after a full collection),
  * which is not how the hosts run.
  */
-function timeBuilds(rows: number, builds: number): { mean: number; median: number; first: number } {
+function timeBuilds(rows: number, builds: number): { mean: number; median: number; first: number; readMs: number } {
   const journey = journeyGrid(rows);
   const budget = budgetGrid(rows);
   let first = 0;
@@ -123,8 +125,34 @@ function timeBuilds(rows: number, builds: number): { mean: number; median: numbe
   for (let i = 0; i < builds; i++) times.push(coreOnce(journey, budget));
   const mean = times.reduce((sum, t) => sum + t, 0) / builds;
   times.sort((a, b) => a - b);
-  return { mean, median: (times[(builds - 1) >> 1] + times[builds >> 1]) / 2, first };
+  return { mean, median: (times[(builds - 1) >> 1] + times[builds >> 1]) / 2, first, readMs: timeReads(journey, budget, builds) };
 }
+
+/**
+ * Time per pass that only reads every cell of both grids once (a number's value, a text's
+ * length), right after the builds of that size, as many passes as builds: its 100k/1k ratio is how
+ * the simplest pass over data of that size scales on the machine that run, a yardstick for a
+ * build's ratio.
+ */
+function timeReads(journey: CellValue[][], budget: CellValue[][], passes: number): number {
+  const start = performance.now();
+  for (let i = 0; i < passes; i++) cellsRead += readEveryCell(journey) + readEveryCell(budget);
+  return (performance.now() - start) / passes;
+}
+
+function readEveryCell(grid: CellValue[][]): number {
+  let sum = 0;
+  for (const row of grid) {
+    for (const cell of row) {
+      if (typeof cell === "number") sum += cell;
+      else if (typeof cell === "string") sum += cell.length;
+    }
+  }
+  return sum;
+}
+
+/** What the reads added up (exported, so that no engine can skip them). */
+export let cellsRead = 0;
 
 /** Builds timed per size: enough small builds to take in their occasional minor GC, and 100k builds over two major GCs. */
 function buildsFor(rows: number): number {
@@ -136,11 +164,11 @@ function buildsFor(rows: number): number {
  * the same machine (on this shared machine the speed of a whole process swings by up to 2×,
  * which made ratios between separate processes anywhere from 70 to 150).
  */
-export function measureRound(sizes: number[]): { rows: number; ms: number; medianMs: number; firstMs: number }[] {
+export function measureRound(sizes: number[]): { rows: number; ms: number; medianMs: number; firstMs: number; readMs: number }[] {
   warmUp();
   return sizes.map((rows) => {
-    const { mean, median, first } = timeBuilds(rows, buildsFor(rows));
-    return { rows, ms: mean, medianMs: median, firstMs: first };
+    const { mean, median, first, readMs } = timeBuilds(rows, buildsFor(rows));
+    return { rows, ms: mean, medianMs: median, firstMs: first, readMs };
   });
 }
 
