@@ -91,7 +91,10 @@ function warmUp(): void {
   warmUpSmall();
 }
 
-/** Optimised code only, for the builds and the read pass (the memory measurement must not hold more than one build's data). */
+/**
+ * Optimised code only, for the builds and the read pass (the memory measurement must not hold
+ * more than one build's data).
+ */
 function warmUpSmall(): void {
   const small = [journeyGrid(1000), budgetGrid(1000)];
   for (let i = 0; i < 60; i++) coreOnce(small[0], small[1]);
@@ -116,23 +119,21 @@ const UNTIMED_BUILDS = 2;
  * slows the next small build down (V8 shrinks the young generation after a full collection),
  * which is not how the hosts run.
  */
-function timeBuilds(rows: number, builds: number): { mean: number; median: number; first: number; readMs: number } {
-  const journey = journeyGrid(rows);
-  const budget = budgetGrid(rows);
+function timeBuilds(journey: CellValue[][], budget: CellValue[][], builds: number): { mean: number; median: number; first: number } {
   let first = 0;
   for (let i = 0; i < UNTIMED_BUILDS; i++) first += coreOnce(journey, budget) / UNTIMED_BUILDS;
   const times: number[] = [];
   for (let i = 0; i < builds; i++) times.push(coreOnce(journey, budget));
   const mean = times.reduce((sum, t) => sum + t, 0) / builds;
   times.sort((a, b) => a - b);
-  return { mean, median: (times[(builds - 1) >> 1] + times[builds >> 1]) / 2, first, readMs: timeReads(journey, budget, builds) };
+  return { mean, median: (times[(builds - 1) >> 1] + times[builds >> 1]) / 2, first };
 }
 
 /**
  * Time per pass that only reads every cell of both grids once (a number's value, a text's
- * length), right after the builds of that size, as many passes as builds: its 100k/1k ratio is how
- * the simplest pass over data of that size scales on the machine that run, a yardstick for a
- * build's ratio.
+ * length), right after the builds of that size, as many passes as builds: its 100k/1k ratio
+ * is how the simplest pass over data of that size scales on the machine that run, a
+ * yardstick for a build's ratio.
  */
 function timeReads(journey: CellValue[][], budget: CellValue[][], passes: number): number {
   const start = performance.now();
@@ -167,8 +168,11 @@ function buildsFor(rows: number): number {
 export function measureRound(sizes: number[]): { rows: number; ms: number; medianMs: number; firstMs: number; readMs: number }[] {
   warmUp();
   return sizes.map((rows) => {
-    const { mean, median, first, readMs } = timeBuilds(rows, buildsFor(rows));
-    return { rows, ms: mean, medianMs: median, firstMs: first, readMs };
+    const journey = journeyGrid(rows);
+    const budget = budgetGrid(rows);
+    const builds = buildsFor(rows);
+    const { mean, median, first } = timeBuilds(journey, budget, builds);
+    return { rows, ms: mean, medianMs: median, firstMs: first, readMs: timeReads(journey, budget, builds) };
   });
 }
 
