@@ -1,9 +1,8 @@
 /**
- * One benchmark measurement, run in its own process by bench.ts:
- * `--round N…` times the core on N KPI rows + N budget lines for each N in turn (and a pass that
- * only reads those grids), `--memory N`
- * measures the peak RSS of one such build, `--functions` times the custom functions over a
- * 100k-cell range. Prints JSON.
+ * One benchmark measurement, run in its own process by bench.ts: `--round N…` times the core
+ * on N KPI rows + N budget lines for each N in turn (and a pass that only reads those grids),
+ * `--memory N` measures the peak RSS of one such build, `--functions` times the custom
+ * functions over a 100k-cell range. Prints JSON.
  */
 import { performance } from "node:perf_hooks";
 import { analyse } from "../core/analyse";
