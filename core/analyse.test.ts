@@ -216,6 +216,42 @@ describe("periods, as-of and trend (SPEC §2.1)", () => {
     expect(a.budgetLines[0]).toMatchObject({ budget: 2000, actual: 2100, variance: -100 });
   });
 
+  it("a skipped row held the latest period's only actual: the period before is the as-of, scored in full", () => {
+    // The cells show an actual in 2026-03, but in a skipped row: only valid rows count.
+    const out = run(
+      [
+        kpi({ KPI: "A", Period: "2026-01", Target: 80, Actual: 60 }), // 0.75
+        kpi({ KPI: "A", Period: "2026-02", Target: 80, Actual: 72 }), // 0.9
+        kpi({ KPI: "A", Period: "2026-03", Target: 80, Actual: null }),
+        kpi({ KPI: "B", Period: "2026-03", Target: 100, Actual: "lots" }),
+      ],
+      null,
+      { skipInvalidRows: true },
+    );
+    const a = out.analysis!;
+    expect(a.asOf).toBe("2026-02");
+    expect(a.scorecard.kpis.map((k) => [k.kpi, k.score, k.previousPeriod])).toEqual([["A", 0.9, "2026-01"]]);
+    expect(a.scorecard.kpis[0].trend).toBeCloseTo(0.15, 12);
+    expect(a.skipped.map((p) => p.value)).toEqual(['"lots"']);
+  });
+
+  it("duplicates in an earlier period are found too, and every stage counts for the journey order", () => {
+    const out = run([
+      kpi({ KPI: "A", Stage: "Discovery", Period: "2026-01", Actual: 50 }),
+      kpi({ KPI: "A", Stage: "discovery", Period: "2026-01", Actual: 60 }),
+      kpi({ KPI: "A", Stage: "Awareness", Period: "2026-02", Actual: 70 }),
+      kpi({ KPI: "A", Stage: "Discovery", Period: "2026-02", Actual: 80 }),
+    ]);
+    expect(out.problems.filter((p) => p.message.includes("Duplicate")).map((p) => [p.cell, p.value])).toEqual([
+      ["Journey!3:3", "discovery / Search / Customer / A / 2026-01"],
+    ]);
+    const a = out.analysis!;
+    expect(a.scorecard.stageOrder).toEqual(["Discovery", "Awareness"]);
+    // Discovery's trend is against the first of its two January rows: 0.8 − 0.5.
+    expect(a.scorecard.kpis.map((k) => [k.stage, k.score])).toEqual([["Awareness", 0.7], ["Discovery", 0.8]]);
+    expect(a.scorecard.kpis[1].trend).toBeCloseTo(0.3, 12);
+  });
+
   it("the as-of period looks at both tables", () => {
     const a = ok(
       [kpi({ KPI: "A", Period: "2026-01", Actual: 1 }), kpi({ KPI: "A", Period: "2026-02", Actual: null })],
