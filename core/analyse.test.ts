@@ -216,7 +216,7 @@ describe("periods, as-of and trend (SPEC §2.1)", () => {
     expect(a.budgetLines[0]).toMatchObject({ budget: 2000, actual: 2100, variance: -100 });
   });
 
-  it("a skipped row held the latest period's only actual: the period before is the as-of, scored in full", () => {
+  it("a skipped row held the latest period's only actual: the period before is the as-of, with its trend", () => {
     // The cells show an actual in 2026-03, but in a skipped row: only valid rows count.
     const out = run(
       [
