@@ -6,15 +6,11 @@ import ExcelJS from "exceljs";
 import { existsSync, readFileSync, renameSync, rmSync, mkdirSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { AnalysisInput, analyse } from "../core/analyse";
-import { analysisToJson, problemJson } from "../core/json";
-import { Problem } from "../core/problems";
-import { buildReport } from "../core/report";
-import { parseSettings } from "../core/settings";
 import { readCsv } from "./read-csv";
-import { findTable, moneyFormatOf } from "./read-workbook";
+import { findTable, numberFormatAt } from "./read-workbook";
 import { summaryText } from "./summary";
 import { addReportSheets } from "./write-report";
+import { analyse, AnalysisInput, analysisToJson, buildReport, moneyCellOf, moneyFormatFrom, parseSettings, Problem, problemJson } from "../core";
 
 export interface Io {
   stdout: (text: string) => void;
@@ -137,7 +133,7 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
       return 1;
     }
     input = { journey: findTable(workbook, settings.tableNames.journey), budget: findTable(workbook, settings.tableNames.budget) };
-    moneyFormat = moneyFormatOf(workbook, input.budget ?? null);
+    moneyFormat = moneyFormatFrom(numberFormatAt(workbook, moneyCellOf(input.budget, settings)));
   } else {
     input = {
       journey: readCsv(opt.journey!, readFileSync(opt.journey!, "utf8")),

@@ -4,7 +4,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { basename } from "node:path";
-import type { TableInput } from "../core/analyse";
+import type { TableInput } from "../core";
 
 /** `;` when the header line has more semicolons than commas (decimal-comma locales). */
 function delimiterOf(text: string): string {

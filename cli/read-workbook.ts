@@ -3,9 +3,7 @@
  * an Excel table or named range of that name, else a sheet of that name.
  */
 import ExcelJS from "exceljs";
-import type { CellValue, SheetBlock } from "../core/cells";
-import type { TableInput } from "../core/analyse";
-import { BUDGET_COLUMNS, normalizeHeader } from "../core/columns";
+import type { CellValue, SheetBlock, SheetCell, TableInput } from "../core";
 
 /** An ExcelJS cell value as the core sees it: formulas by their result, errors as `#N/A`. */
 export function plainValue(value: ExcelJS.CellValue): CellValue {
@@ -89,21 +87,8 @@ export function findTable(wb: ExcelJS.Workbook, name: string): TableInput | null
   return findExcelTable(wb, name) ?? findNamedRange(wb, name) ?? findSheet(wb, name);
 }
 
-/**
- * The money number format of the Budget column's first data cell when it shows a currency
- * (e.g. `"$"#,##0`), so the report speaks the input's currency.
- */
-export function moneyFormatOf(wb: ExcelJS.Workbook, budget: TableInput | null): string | undefined {
-  if (!budget) return undefined;
-  const ws = wb.getWorksheet(budget.block.sheet);
-  if (!ws) return undefined;
-  const header = budget.block.values.findIndex((row) => row.filter((v) => v !== null && v !== "").length >= 2);
-  if (header < 0) return undefined;
-  const spec = BUDGET_COLUMNS.find((c) => c.key === "budget")!;
-  const names = new Set([spec.label, ...spec.aliases].map(normalizeHeader));
-  const col = budget.block.values[header].findIndex((v) => typeof v === "string" && names.has(normalizeHeader(v)));
-  if (col < 0) return undefined;
-  const cell = ws.getCell(budget.block.origin.row + header + 2, budget.block.origin.col + col + 1);
-  const fmt = cell.numFmt;
-  return fmt && /[$€£¥]|\[\$/.test(fmt) ? fmt : undefined;
+/** The number format of one cell (the core says which: see moneyCellOf). */
+export function numberFormatAt(wb: ExcelJS.Workbook, cell: SheetCell | null): string | undefined {
+  if (!cell) return undefined;
+  return wb.getWorksheet(cell.sheet)?.getCell(cell.row + 1, cell.col + 1).numFmt;
 }

@@ -1,5 +1,5 @@
+import type { Analysis } from "../core";
 /** The short terminal summary printed after a build. */
-import type { Analysis } from "../core/analyse";
 
 const pct = (v: number | null) => (v === null ? "n/a" : `${(v * 100).toFixed(1)}%`);
 const money = (v: number | null) => (v === null ? "n/a" : Math.round(v).toLocaleString("en-US"));

@@ -3,8 +3,7 @@
  * format, colour and rule comes from the model.
  */
 import ExcelJS from "exceljs";
-import { cellAddress, columnLetter } from "../core/cells";
-import { CellRange, CellStyle, ConditionalFormat, OWNERSHIP, ReportModel, ReportSheet, forEachChunk } from "../core/report-model";
+import { cellAddress, CellRange, CellStyle, columnLetter, ConditionalFormat, forEachChunk, OWNERSHIP, ReportModel, ReportSheet } from "../core";
 
 /** Rows of a report table made at a time (the model makes a table's cells when asked). */
 const WRITE_CHUNK_ROWS = 1000;

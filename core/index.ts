@@ -1,17 +1,29 @@
 /**
- * The core's public surface for hosts: read cells → analyse → build the report model →
- * translate it; plus the custom functions.
+ * The core's one public surface. Hosts (the command line, the Excel add-in, the Sheets
+ * add-on) and the shared panel import the core only from here: read cells → analyse →
+ * build the report model → translate it; plus the custom functions.
  */
-export type { CellValue, SheetBlock } from "./cells";
-export { cellAddress, looksLikeFormula } from "./cells";
-export { analyse } from "./analyse";
-export type { Analysis, AnalysisInput, AnalysisOutcome, TableInput } from "./analyse";
-export { analysisToJson, problemJson } from "./json";
-export type { Problem } from "./problems";
-export { buildReport } from "./report";
-export type { ReportOptions } from "./report";
-export { OWNERSHIP } from "./report-model";
-export type { CellRange, CellStyle, ChartSpec, ConditionalFormat, ReportBlock, ReportModel, ReportSheet, ReportValue } from "./report-model";
-export { DEFAULT_SETTINGS, SettingsSchema, parseSettings } from "./settings";
-export type { Settings, SettingsInput } from "./settings";
-export * as functions from "./functions";
+
+// Input: the cells a host read, settings, problems.
+export type { CellValue, SheetBlock } from "./input/cells";
+export { cellAddress, columnLetter, quoteSheet, rangeAddress } from "./input/cells";
+export { parseNumber } from "./input/numbers";
+export { moneyCellOf, moneyFormatFrom } from "./input/money-format";
+export type { SheetCell } from "./input/money-format";
+export type { Problem } from "./input/problems";
+export { DEFAULT_SETTINGS, SettingsSchema, parseSettings } from "./input/settings";
+export type { Settings, SettingsInput } from "./input/settings";
+
+// Compute: from tables to every figure.
+export { analyse } from "./compute/analyse";
+export type { Analysis, AnalysisInput, AnalysisOutcome, TableInput } from "./compute/analyse";
+
+// Report: the model hosts translate, its JSON twin.
+export { buildReport } from "./report/build-report";
+export type { ReportOptions } from "./report/build-report";
+export { OWNERSHIP, blockValues, forEachChunk } from "./report/model";
+export type { CellRange, CellStyle, ChartSpec, ConditionalFormat, ReportBlock, ReportModel, ReportSheet, ReportValue } from "./report/model";
+export { analysisToJson, problemJson } from "./report/json";
+
+// Custom functions (SPEC §4), one implementation for both hosts.
+export * as functions from "./functions/functions";

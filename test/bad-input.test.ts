@@ -3,9 +3,8 @@
  * either no report is produced (errors) or it is (warnings, accepted formats).
  */
 import { describe, expect, it } from "vitest";
-import { analyse, AnalysisInput } from "../core/analyse";
-import type { CellValue } from "../core/cells";
-import { DEFAULT_SETTINGS, Settings } from "../core/settings";
+import { analyse, AnalysisInput, DEFAULT_SETTINGS, Settings } from "../core";
+import type { CellValue } from "../core";
 
 // Journey columns A..M and Budget columns A..K, so every cell address below is fixed.
 const J = ["Stage", "Touchpoint", "Moment of truth", "Perspective", "KPI", "Direction", "Baseline", "Target", "Target max", "Actual", "Weight", "Tolerance", "Period"];

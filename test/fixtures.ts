@@ -1,6 +1,5 @@
+import type { CellValue, SheetBlock, TableInput } from "../core";
 /** Small builders of input tables for tests: rows as objects keyed by header. */
-import type { CellValue, SheetBlock } from "../core/cells";
-import type { TableInput } from "../core/analyse";
 
 export type Row = Record<string, CellValue>;
 

@@ -10,7 +10,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { run } from "../cli/main";
-import { parseNumber } from "../core/numbers";
+import { parseNumber } from "../core";
 
 /** A number as Calc printed it (`92.78%`, `-$8,500`). */
 function value(text: string): number {

@@ -5,10 +5,8 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { writeSheet } from "../cli/write-report";
-import { analyse } from "../core/analyse";
-import { buildReport } from "../core/report";
-import { DEFAULT_SETTINGS } from "../core/settings";
 import { kpi, line, table } from "./fixtures";
+import { analyse, buildReport, DEFAULT_SETTINGS } from "../core";
 
 describe("ExcelJS writer", () => {
   it("writes a table chunk by chunk, each chunk on its own rows", () => {

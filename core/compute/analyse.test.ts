@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { kpi, line, table } from "../test/fixtures";
+import { kpi, line, table } from "../../test/fixtures";
 import { analyse } from "./analyse";
-import { DEFAULT_SETTINGS, Settings } from "./settings";
+import { DEFAULT_SETTINGS, Settings } from "../input/settings";
 
 const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...over });
 

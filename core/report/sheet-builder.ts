@@ -3,7 +3,7 @@
  * their number format, width and conditional formats.
  */
 import { Palette } from "./palette";
-import { CellRange, CellStyle, ConditionalFormat, ReportBlock, ReportSheet, ReportSheetKey, ReportValue } from "./report-model";
+import { CellRange, CellStyle, ConditionalFormat, ReportBlock, ReportSheet, ReportSheetKey, ReportValue } from "./model";
 
 /** What a column shows, which decides its conditional formats. */
 export type ColumnKind =

@@ -1,15 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyse } from "./analyse";
-import { flexedBudget, spendingVariance, variance, volumeVariance } from "./budget";
-import { CellValue } from "./cells";
-import { parseBudgetTable } from "./budget-table";
-import { parseJourneyTable } from "./journey-table";
-import * as functions from "./functions";
-import { parseNumber } from "./numbers";
+import { flexedBudget, spendingVariance, variance, volumeVariance } from "./variance";
+import { CellValue } from "../input/cells";
+import { parseBudgetTable } from "../input/budget-table";
+import { parseJourneyTable } from "../input/journey-table";
+import * as functions from "../functions/functions";
+import { parseNumber } from "../input/numbers";
 import { RollUpSums } from "./rollup";
 import { kpiAchievement, kpiScore, kpiStatus } from "./scoring";
-import { DEFAULT_SETTINGS } from "./settings";
+import { DEFAULT_SETTINGS } from "../input/settings";
 
 const money = fc.double({ min: -1e7, max: 1e7, noNaN: true, noDefaultInfinity: true });
 const positive = fc.double({ min: 0.01, max: 1e6, noNaN: true, noDefaultInfinity: true });

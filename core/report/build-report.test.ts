@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { Row, kpi, line, table } from "../test/fixtures";
-import { analyse } from "./analyse";
+import { Row, kpi, line, table } from "../../test/fixtures";
+import { analyse } from "../compute/analyse";
 import { PALETTES } from "./palette";
-import { buildReport } from "./report";
-import { CellRange, ReportSheet, ReportValue, blockValues, forEachChunk } from "./report-model";
-import { DEFAULT_SETTINGS, Settings, parseSettings } from "./settings";
+import { buildReport } from "./build-report";
+import { CellRange, ReportSheet, ReportValue, blockValues, forEachChunk } from "./model";
+import { DEFAULT_SETTINGS, Settings, parseSettings } from "../input/settings";
 
 function model(over: Partial<Settings> = {}) {
   const settings = { ...DEFAULT_SETTINGS, ...over };

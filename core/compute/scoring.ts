@@ -2,7 +2,7 @@
  * KPI score, achievement, status and trend (SPEC §2.1).
  */
 import { z } from "zod";
-import { memoByText } from "./memo";
+import { memoByText } from "../input/memo";
 
 export const DirectionSchema = z.enum(["higher", "lower", "range"]);
 export type Direction = z.infer<typeof DirectionSchema>;

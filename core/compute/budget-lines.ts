@@ -6,10 +6,10 @@ import { z } from "zod";
 import {
   LineType, LineTypeSchema, VarianceStatus, VarianceStatusSchema, costPerOutcome, flexedBudget, runRateForecast,
   spendingVariance, variance, variancePct, varianceStatus, volumeVariance,
-} from "./budget";
-import { BudgetRow, lineKey, sameLineOfName } from "./budget-table";
+} from "./variance";
+import { BudgetRow, lineKey, sameLineOfName } from "../input/budget-table";
 import { firstItemOf, groupIndexesByName, groupIndexesBySame, groupNumbers, mapGroups, sameStage, touchpointKey } from "./group";
-import { Settings } from "./settings";
+import { Settings } from "../input/settings";
 
 export const VarianceFiguresSchema = z.object({
   budget: z.number(),

@@ -2,7 +2,7 @@
  * Budget variance (SPEC §2.3): favourable is always positive.
  */
 import { z } from "zod";
-import { memoByText } from "./memo";
+import { memoByText } from "../input/memo";
 
 export const LineTypeSchema = z.enum(["cost", "revenue"]);
 export type LineType = z.infer<typeof LineTypeSchema>;

@@ -4,11 +4,11 @@
  */
 import { z } from "zod";
 import { Groups, firstItemOf, groupIndexesByName, groupIndexesBySame, groupNumbers, nameKey, sameStage, touchpointKey } from "./group";
-import { KpiRow, KpiRowSchema, PERSPECTIVES, sameKpiOfName } from "./journey-table";
-import { Problem, problem } from "./problems";
+import { KpiRow, KpiRowSchema, PERSPECTIVES, sameKpiOfName } from "../input/journey-table";
+import { Problem, problem } from "../input/problems";
 import { RollUp, RollUpSums } from "./rollup";
 import { KpiStatusSchema, kpiAchievement, kpiScore, kpiStatus, kpiTrend } from "./scoring";
-import { Settings } from "./settings";
+import { Settings } from "../input/settings";
 
 export const ScoredKpiSchema = KpiRowSchema.extend({
   /** Raw ratio; may exceed 1 or go below 0. null without data. */

@@ -3,7 +3,7 @@
  * both have it), stage by stage in journey order.
  */
 import { z } from "zod";
-import { VarianceStatusSchema } from "./budget";
+import { VarianceStatusSchema } from "./variance";
 import { BudgetGroup } from "./budget-lines";
 import { groupByName, nameKey, touchpointKey } from "./group";
 import { RollUp } from "./rollup";

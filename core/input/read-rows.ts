@@ -8,7 +8,7 @@ import { NumberOptions } from "./numbers";
 import { Period, parsePeriod } from "./periods";
 import { Problem } from "./problems";
 import { RowReader, rowIsEmpty } from "./row-reader";
-import { TableKind, readTable, tableCell } from "./table";
+import { TableKind, readTable, tableCell } from "./locate-table";
 
 export interface ParsedTable<R> {
   rows: R[];

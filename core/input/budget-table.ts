@@ -4,9 +4,9 @@
 import { z } from "zod";
 import { SheetBlock } from "./cells";
 import { BUDGET_COLUMNS, BudgetColumn } from "./columns";
-import { LineTypeSchema, parseLineType } from "./budget";
-import { foldName, nameKey } from "./group";
-import { ParsedTable, TableOptions, parseRows } from "./parse-table";
+import { LineTypeSchema, parseLineType } from "../compute/variance";
+import { foldName, nameKey } from "../compute/group";
+import { ParsedTable, TableOptions, parseRows } from "./read-rows";
 import { RowReader } from "./row-reader";
 
 export const BudgetRowSchema = z.object({

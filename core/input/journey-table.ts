@@ -3,13 +3,13 @@
  */
 import { z } from "zod";
 import { CellValue, SheetBlock, quoteSheet } from "./cells";
-import { Groups, foldName, groupIndexesByName, itemsOf, nameKey } from "./group";
+import { Groups, foldName, groupIndexesByName, itemsOf, nameKey } from "../compute/group";
 import { JOURNEY_COLUMNS, JourneyColumn } from "./columns";
 import { memoByText } from "./memo";
 import { Problem, problem } from "./problems";
-import { ParsedTable, TableOptions, parseRows } from "./parse-table";
+import { ParsedTable, TableOptions, parseRows } from "./read-rows";
 import { RowReader } from "./row-reader";
-import { DirectionSchema, definitionProblem, kpiAchievement, parseDirection } from "./scoring";
+import { DirectionSchema, definitionProblem, kpiAchievement, parseDirection } from "../compute/scoring";
 
 export const PERSPECTIVES = ["Financial", "Customer", "Internal process", "Learning & growth"] as const;
 export const PerspectiveSchema = z.enum(PERSPECTIVES);

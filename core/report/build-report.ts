@@ -1,14 +1,14 @@
 /**
  * Builds the three report sheets (Scorecard, Budget Variance, Journey View) from an analysis.
  */
-import { Analysis } from "./analyse";
-import { BudgetLine, VarianceFigures } from "./budget-lines";
-import { nameKey } from "./group";
-import { PERSPECTIVES } from "./journey-table";
+import { Analysis } from "../compute/analyse";
+import { BudgetLine, VarianceFigures } from "../compute/budget-lines";
+import { nameKey } from "../compute/group";
+import { PERSPECTIVES } from "../input/journey-table";
 import { PALETTES } from "./palette";
-import { ReportModel, ReportSheet, ReportValue } from "./report-model";
-import { RollUp } from "./rollup";
-import { riskOf } from "./scorecard";
+import { ReportModel, ReportSheet, ReportValue } from "./model";
+import { RollUp } from "../compute/rollup";
+import { riskOf } from "../compute/scorecard";
 import { ColumnDef, ColumnKind, FORMATS, RuleContext, SheetBuilder, rowsOf } from "./sheet-builder";
 
 export interface ReportOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { costPerOutcome, flexedBudget, parseLineType, runRateForecast, spendingVariance, variance, variancePct, varianceStatus, volumeVariance } from "./budget";
+import { costPerOutcome, flexedBudget, parseLineType, runRateForecast, spendingVariance, variance, variancePct, varianceStatus, volumeVariance } from "./variance";
 
 describe("budget variance (SPEC §2.3): positive is favourable", () => {
   it("cost: budget − actual", () => {

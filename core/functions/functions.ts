@@ -4,14 +4,14 @@
  * (a 1×1 range or a single value broadcasts); blank in → blank out; a bad value gives a
  * typed error value, never a throw.
  */
-import { analyse } from "./analyse";
-import { CellValue, isBlank, isSpreadsheetError } from "./cells";
-import { LineType, costPerOutcome, flexedBudget, parseLineType, runRateForecast, variance, variancePct, varianceStatus } from "./budget";
-import { PERSPECTIVES } from "./journey-table";
-import { parseFraction, parseNumber } from "./numbers";
-import { RollUp, weightedMean } from "./rollup";
-import { Direction, KpiDefinition, definitionProblem, effectiveBaseline, kpiAchievement, kpiScore, kpiStatus, parseDirection } from "./scoring";
-import { DEFAULT_SETTINGS } from "./settings";
+import { analyse } from "../compute/analyse";
+import { CellValue, isBlank, isSpreadsheetError } from "../input/cells";
+import { LineType, costPerOutcome, flexedBudget, parseLineType, runRateForecast, variance, variancePct, varianceStatus } from "../compute/variance";
+import { PERSPECTIVES } from "../input/journey-table";
+import { parseFraction, parseNumber } from "../input/numbers";
+import { RollUp, weightedMean } from "../compute/rollup";
+import { Direction, KpiDefinition, definitionProblem, effectiveBaseline, kpiAchievement, kpiScore, kpiStatus, parseDirection } from "../compute/scoring";
+import { DEFAULT_SETTINGS } from "../input/settings";
 
 export type FnScalar = number | string | boolean | Date | null | undefined;
 export type FnArg = FnScalar | FnScalar[][];

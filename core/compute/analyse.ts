@@ -2,17 +2,17 @@
  * From the tables a host read to every figure of the report: parse, validate, score,
  * budget, journey view. Pure; never throws on cell content.
  */
-import { SheetBlock } from "./cells";
+import { SheetBlock } from "../input/cells";
 import { BudgetGroupTotal, BudgetLine, buildBudgetLines, groupBudget } from "./budget-lines";
-import { BudgetRow, parseBudgetTable } from "./budget-table";
+import { BudgetRow, parseBudgetTable } from "../input/budget-table";
 import { nameKey } from "./group";
-import { KpiRow, parseJourneyTable } from "./journey-table";
-import { ParsedTable } from "./parse-table";
+import { KpiRow, parseJourneyTable } from "../input/journey-table";
+import { ParsedTable } from "../input/read-rows";
 import { buildJourneyView, StageView, TouchpointView } from "./journey-view";
-import { orderPeriods, parsePeriod } from "./periods";
-import { Problem, hasErrors, problem, sortProblems } from "./problems";
+import { orderPeriods, parsePeriod } from "../input/periods";
+import { Problem, hasErrors, problem, sortProblems } from "../input/problems";
 import { Scorecard, ScoredKpi, buildScorecard, momentsAtRisk } from "./scorecard";
-import { Settings } from "./settings";
+import { Settings } from "../input/settings";
 
 export interface TableInput {
   block: SheetBlock;

@@ -1,4 +1,4 @@
-import { memoByText } from "./memo";
+import { memoByText } from "../input/memo";
 import { TextNumbering } from "./text-numbering";
 
 /** Groups items by a key, keeping the order in which each key first appears. */

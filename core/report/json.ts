@@ -2,10 +2,10 @@
  * The computed result as plain JSON for scripts (`journey-scorecard build --json`):
  * numbers as fractions, a missing figure as null.
  */
-import { Analysis } from "./analyse";
-import { Problem } from "./problems";
-import { RollUp } from "./rollup";
-import { trendSymbol } from "./scoring";
+import { Analysis } from "../compute/analyse";
+import { Problem } from "../input/problems";
+import { RollUp } from "../compute/rollup";
+import { trendSymbol } from "../compute/scoring";
 
 function group(r: RollUp) {
   return { name: r.name, score: r.score, status: r.status, kpis: r.kpis, withData: r.withData, red: r.red, amber: r.amber };
