@@ -86,7 +86,7 @@ export function analyse(input: AnalysisInput, settings: Settings, settingsProble
   const asOf = chooseAsOf(periods, periodIndex, journey.rows, budget.rows, settings, problems);
   if (asOf === undefined) return { analysis: null, problems: sortProblems(problems) };
 
-  const scorecard = buildScorecard(journey.rows, asOf, periodIndex, settings, problems, journey.kpiNames);
+  const scorecard = buildScorecard(journey.rows, journey.byKpi, asOf, periodIndex, settings, problems);
   const asOfIndex = asOf === null ? -1 : periodIndex.get(asOf)!;
   const lines = buildBudgetLines(budget.rows, {
     asOf,

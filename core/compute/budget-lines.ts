@@ -7,8 +7,8 @@ import {
   LineType, LineTypeSchema, VarianceStatus, VarianceStatusSchema, costPerOutcome, flexedBudget, runRateForecast,
   spendingVariance, variance, variancePct, varianceStatus, volumeVariance,
 } from "./variance";
-import { BudgetRow, lineKey, sameLineOfName } from "../input/budget-table";
-import { firstItemOf, groupIndexesByName, groupIndexesBySame, groupNumbers, mapGroups, sameStage, touchpointKey } from "./group";
+import { BudgetRow, lineKey } from "../input/budget-table";
+import { SumsByKey, groupBy, nameKey, touchpointKey } from "./group";
 import { Settings } from "../input/settings";
 
 export const VarianceFiguresSchema = z.object({
@@ -141,7 +141,7 @@ interface LineContext {
 /** One result per budget line (Stage + Touchpoint + Line item + Type), in table order. */
 export function buildBudgetLines(rows: readonly BudgetRow[], ctx: LineContext): BudgetLine[] {
   const asOfIndex = ctx.asOf === null ? Infinity : (ctx.periodIndex.get(ctx.asOf) ?? Infinity);
-  return mapGroups(groupIndexesBySame(rows, (r) => r.lineItem, sameLineOfName, lineKey), rows, (group) => buildLine(group, asOfIndex, ctx));
+  return [...groupBy(rows, lineKey).values()].map((group) => buildLine(group, asOfIndex, ctx));
 }
 
 function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): BudgetLine {
@@ -285,32 +285,21 @@ export interface BudgetGroup {
 
 /**
  * Totals by stage, by touchpoint and of all lines, cost and revenue kept apart (they are
- * never summed together), from one pass over the lines (see RollUpSums for why one).
+ * never summed together), from one pass over the lines.
  * Groups come in order of first appearance; lines without a touchpoint are in no touchpoint.
  */
 export function groupBudget(lines: readonly BudgetLine[], tolerance: number): { byStage: BudgetGroup[]; byTouchpoint: BudgetGroup[]; all: BudgetGroup } {
-  const stageGroups = groupIndexesByName(lines, (l) => l.stage);
-  const touchpointGroups = groupIndexesBySame(lines, (l) => l.touchpoint, sameStage, touchpointKey);
-  const stageOf = groupNumbers(stageGroups);
-  const touchpointOf = groupNumbers(touchpointGroups);
   const all = new BudgetSums();
-  const stages = Array.from({ length: stageGroups.count }, () => new BudgetSums());
-  const touchpoints = Array.from({ length: touchpointGroups.count }, () => new BudgetSums());
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
+  const stages = new SumsByKey<BudgetLine, BudgetSums>(() => new BudgetSums());
+  const touchpoints = new SumsByKey<BudgetLine, BudgetSums>(() => new BudgetSums());
+  for (const l of lines) {
     all.add(l);
-    stages[stageOf[i]].add(l);
-    touchpoints[touchpointOf[i]].add(l);
+    stages.of(nameKey(l.stage), l).add(l);
+    if (l.touchpoint) touchpoints.of(touchpointKey(l), l).add(l);
   }
   return {
-    byStage: stages.map((sums, g) => {
-      const { stage } = firstItemOf(stageGroups, g, lines);
-      return sums.group(stage, "", stage, tolerance);
-    }),
-    byTouchpoint: touchpoints.flatMap((sums, g) => {
-      const { stage, touchpoint } = firstItemOf(touchpointGroups, g, lines);
-      return touchpoint ? [sums.group(stage, touchpoint, `${stage} / ${touchpoint}`, tolerance)] : [];
-    }),
+    byStage: stages.map(({ stage }, sums) => sums.group(stage, "", stage, tolerance)),
+    byTouchpoint: touchpoints.map(({ stage, touchpoint }, sums) => sums.group(stage, touchpoint, `${stage} / ${touchpoint}`, tolerance)),
     all: all.group("", "", "Total", tolerance),
   };
 }

@@ -3,8 +3,8 @@
  * perspective, stage, stage × perspective, touchpoint, objective and moments of truth.
  */
 import { z } from "zod";
-import { Groups, firstItemOf, groupIndexesByName, groupIndexesBySame, groupNumbers, nameKey, sameStage, touchpointKey } from "./group";
-import { KpiRow, KpiRowSchema, PERSPECTIVES, sameKpiOfName } from "../input/journey-table";
+import { SumsByKey, groupBy, nameKey, touchpointKey } from "./group";
+import { KpiRow, KpiRowSchema, PERSPECTIVES } from "../input/journey-table";
 import { Problem, problem } from "../input/problems";
 import { RollUp, RollUpSums } from "./rollup";
 import { KpiStatusSchema, kpiAchievement, kpiScore, kpiStatus, kpiTrend } from "./scoring";
@@ -82,54 +82,41 @@ export function scoreKpi(row: KpiRow, settings: Settings): ScoredKpi {
  */
 export function buildScorecard(
   rows: readonly KpiRow[],
+  byKpi: ReadonlyMap<string, readonly KpiRow[]>,
   asOf: string | null,
   periodIndex: ReadonlyMap<string, number>,
   settings: Settings,
   problems: Problem[],
-  kpiNames: Groups = groupIndexesByName(rows, (r) => r.kpi),
 ): Scorecard {
   const asOfIndex = asOf === null ? -1 : (periodIndex.get(asOf) ?? -1);
-  const current: ScoredKpi[] = [];
-  // The scored KPI of each current row, by row index (for trends).
-  const scoredAt: (ScoredKpi | undefined)[] = new Array(rows.length);
-  // Stages are noted in the same pass: at 100k rows every pass over them costs 3× per row what it does at 1k.
-  const journey = new JourneyOrder();
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    journey.note(row.stage);
-    // A row without a period belongs to a Journey table without periods (only the Budget
-    // table has them): it is current whatever the as-of period.
-    if (asOf === null || row.period === null || row.period === asOf) current.push((scoredAt[i] = scoreKpi(row, settings)));
-  }
-  if (asOf !== null) addTrends(rows, scoredAt, kpiNames, asOfIndex, periodIndex, settings);
-
-  const stageOrder = journey.stages;
+  // A row without a period belongs to a Journey table without periods (only the Budget
+  // table has them): it is current whatever the as-of period.
+  const isCurrent = (row: KpiRow) => asOf === null || row.period === null || row.period === asOf;
+  const scored = new Map(rows.filter(isCurrent).map((row) => [row, scoreKpi(row, settings)]));
+  if (asOf !== null) addTrends(byKpi, scored, asOfIndex, periodIndex, settings);
+  const current = [...scored.values()];
+  const stageOrder = [...groupBy(rows, (r) => nameKey(r.stage)).values()].map((group) => group[0].stage);
   const scorecard: Scorecard = { kpis: current, ...rollUps(current, stageOrder, settings.kpiTolerance), stageOrder };
   warnZeroWeights(scorecard, problems);
   return scorecard;
 }
 
 /**
- * Every roll-up of §2.2 from one pass over the current KPIs (see RollUpSums for why one).
- * Groups come in journey order (stages), the order of the perspectives, or the order in
- * which they first appear (touchpoints, objectives).
+ * Every roll-up of §2.2 from one pass over the current KPIs. Groups come in journey order
+ * (stages), the order of the perspectives, or the order in which they first appear
+ * (touchpoints, objectives); a group is named as its first KPI has it.
  */
 function rollUps(current: readonly ScoredKpi[], stageOrder: readonly string[], tol: number): Omit<Scorecard, "kpis" | "stageOrder"> {
   const stageIndex = new Map(stageOrder.map((s, i) => [nameKey(s), i]));
   const perspectiveIndex = new Map(PERSPECTIVES.map((p, i) => [p, i]));
-  const touchpointGroups = groupIndexesBySame(current, (k) => k.touchpoint, sameStage, touchpointKey);
-  const objectiveGroups = groupIndexesByName(current, (k) => k.objective);
-  const touchpointOf = groupNumbers(touchpointGroups);
-  const objectiveOf = groupNumbers(objectiveGroups);
   const overall = new RollUpSums();
   const moments = new RollUpSums();
   const perspectives = PERSPECTIVES.map(() => new RollUpSums());
   const stages = stageOrder.map(() => new RollUpSums());
   const heatMap = stageOrder.map(() => PERSPECTIVES.map(() => new RollUpSums()));
-  const touchpoints = Array.from({ length: touchpointGroups.count }, () => new RollUpSums());
-  const objectives = Array.from({ length: objectiveGroups.count }, () => new RollUpSums());
-  for (let i = 0; i < current.length; i++) {
-    const k = current[i];
+  const touchpoints = new SumsByKey<ScoredKpi, RollUpSums>(() => new RollUpSums());
+  const objectives = new SumsByKey<ScoredKpi, RollUpSums>(() => new RollUpSums());
+  for (const k of current) {
     const stage = stageIndex.get(nameKey(k.stage))!;
     const perspective = perspectiveIndex.get(k.perspective)!;
     overall.add(k);
@@ -137,77 +124,43 @@ function rollUps(current: readonly ScoredKpi[], stageOrder: readonly string[], t
     perspectives[perspective].add(k);
     stages[stage].add(k);
     heatMap[stage][perspective].add(k);
-    touchpoints[touchpointOf[i]].add(k);
-    objectives[objectiveOf[i]].add(k);
+    touchpoints.of(touchpointKey(k), k).add(k);
+    // KPIs without an objective are in no objective's roll-up.
+    if (k.objective) objectives.of(nameKey(k.objective), k).add(k);
   }
-  // A group is named after its first KPI, as typed there.
   return {
     overall: overall.rollUp("Overall", tol),
     perspectives: perspectives.map((sums, p) => sums.rollUp(PERSPECTIVES[p], tol)),
     stages: stages.map((sums, s) => sums.rollUp(stageOrder[s], tol)),
     stagePerspectives: heatMap.map((cells, s) => ({ stage: stageOrder[s], cells: cells.map((sums, p) => sums.rollUp(PERSPECTIVES[p], tol)) })),
-    touchpoints: touchpoints.map((sums, g) => {
-      const { stage, touchpoint } = firstItemOf(touchpointGroups, g, current);
-      return { ...sums.rollUp(touchpoint ? `${stage} / ${touchpoint}` : stage, tol), stage, touchpoint };
-    }),
-    // KPIs without an objective are in no objective's roll-up.
-    objectives: objectives.flatMap((sums, g) => (objectiveGroups.keys[g] ? [sums.rollUp(firstItemOf(objectiveGroups, g, current).objective, tol)] : [])),
+    touchpoints: touchpoints.map(({ stage, touchpoint }, sums) => ({ ...sums.rollUp(touchpoint ? `${stage} / ${touchpoint}` : stage, tol), stage, touchpoint })),
+    objectives: objectives.map((first, sums) => sums.rollUp(first.objective, tol)),
     momentsOfTruth: moments.rollUp("Moments of truth", tol),
   };
 }
 
-/** Stage names in order of first appearance (case- and space-insensitive), noted row by row. */
-class JourneyOrder {
-  readonly stages: string[] = [];
-  private readonly seenText = new Set<string>();
-  private readonly seenKey = new Set<string>();
-
-  note(stage: string): void {
-    if (this.seenText.has(stage)) return;
-    this.seenText.add(stage);
-    const key = nameKey(stage);
-    if (this.seenKey.has(key)) return;
-    this.seenKey.add(key);
-    this.stages.push(stage);
-  }
-}
-
 /**
  * Trend of each current KPI against the latest earlier period in which the same KPI
- * (Stage + Touchpoint + Perspective + KPI) has data. KPIs are matched by name first, then
- * by the rest of the key, which avoids building a composite key string for every row.
+ * (Stage + Touchpoint + Perspective + KPI) has data.
  */
 function addTrends(
-  rows: readonly KpiRow[],
-  scoredAt: readonly (ScoredKpi | undefined)[],
-  kpiNames: Groups,
+  byKpi: ReadonlyMap<string, readonly KpiRow[]>,
+  scored: ReadonlyMap<KpiRow, ScoredKpi>,
   asOfIndex: number,
   periodIndex: ReadonlyMap<string, number>,
   settings: Settings,
 ): void {
-  const { starts, members } = kpiNames;
-  // The current KPIs of one name; reused across names (emptying an array frees its storage).
-  const now: ScoredKpi[] = [];
-  for (let g = 0; g < kpiNames.count; g++) {
-    const from = starts[g];
-    const to = starts[g + 1];
-    let nowCount = 0;
-    for (let m = from; m < to; m++) {
-      const k = scoredAt[members[m]];
-      if (k) now[nowCount++] = k;
-    }
-    if (nowCount === 0 || nowCount === to - from) continue;
-    for (let m = from; m < to; m++) {
-      const i = members[m];
-      const row = rows[i];
-      if (scoredAt[i] || row.actual === null) continue;
-      const idx = periodIndex.get(row.period!)!;
+  for (const rows of byKpi.values()) {
+    if (rows.length < 2) continue;
+    const now = rows.flatMap((row) => scored.get(row) ?? []);
+    for (const row of rows) {
+      if (row.actual === null || row.period === null || scored.has(row)) continue;
+      const idx = periodIndex.get(row.period)!;
       if (idx >= asOfIndex) continue;
-      for (let c = 0; c < nowCount; c++) {
-        const k = now[c];
-        if (!sameKpiOfName(k, row) || (k.previousPeriod !== null && periodIndex.get(k.previousPeriod)! >= idx)) continue;
+      for (const k of now) {
+        if (k.previousPeriod !== null && periodIndex.get(k.previousPeriod)! >= idx) continue;
         k.previousPeriod = row.period;
-        k.trend = kpiTrend(k.score, kpiScore(kpiAchievement(row.actual!, row), settings.scoreCap));
+        k.trend = kpiTrend(k.score, kpiScore(kpiAchievement(row.actual, row), settings.scoreCap));
       }
     }
   }

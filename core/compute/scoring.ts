@@ -2,7 +2,6 @@
  * KPI score, achievement, status and trend (SPEC §2.1).
  */
 import { z } from "zod";
-import { memoByText } from "../input/memo";
 
 export const DirectionSchema = z.enum(["higher", "lower", "range"]);
 export type Direction = z.infer<typeof DirectionSchema>;
@@ -30,11 +29,11 @@ const DIRECTION_WORDS: Record<string, Direction> = {
 };
 
 /** `Higher is better` → higher; blank → higher; unknown → null. */
-export const parseDirection = memoByText((text: string): Direction | null => {
+export function parseDirection(text: string): Direction | null {
   const key = text.toLowerCase().replace(/[\s_\-.]/g, "");
   if (key === "") return "higher";
   return DIRECTION_WORDS[key] ?? null;
-});
+}
 
 /** The baseline actually used: the row's own, else 0 (higher) or 2 × target (lower). */
 export function effectiveBaseline(direction: Exclude<Direction, "range">, target: number, baseline: number | null): number {

@@ -2,7 +2,6 @@
  * Budget variance (SPEC §2.3): favourable is always positive.
  */
 import { z } from "zod";
-import { memoByText } from "../input/memo";
 
 export const LineTypeSchema = z.enum(["cost", "revenue"]);
 export type LineType = z.infer<typeof LineTypeSchema>;
@@ -16,11 +15,11 @@ const TYPE_WORDS: Record<string, LineType> = {
 };
 
 /** `Expense` → cost; blank → cost; unknown → null. */
-export const parseLineType = memoByText((text: string): LineType | null => {
+export function parseLineType(text: string): LineType | null {
   const key = text.toLowerCase().trim();
   if (key === "") return "cost";
   return TYPE_WORDS[key] ?? null;
-});
+}
 
 /** `actual − budget` for revenue, `budget − actual` for cost. Example: cost 1000 budget, 1200 actual → −200. */
 export function variance(actual: number, budget: number, type: LineType): number {

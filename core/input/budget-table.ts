@@ -34,11 +34,6 @@ export function lineKey(row: Pick<BudgetRow, "stage" | "touchpoint" | "lineItem"
   return `${nameKey(row.stage)}\u0000${nameKey(row.touchpoint)}\u0000${foldName(row.lineItem)}\u0000${row.type}`;
 }
 
-/** Two rows of the same line item name are the same budget line when the rest of the key matches. */
-export function sameLineOfName(a: BudgetRow, b: BudgetRow): boolean {
-  return a.type === b.type && nameKey(a.stage) === nameKey(b.stage) && nameKey(a.touchpoint) === nameKey(b.touchpoint);
-}
-
 /** Reads the Budget table; every bad cell becomes a problem, rows never throw. */
 export function parseBudgetTable(block: SheetBlock, options: TableOptions): ParsedTable<BudgetRow> {
   return parseRows("budget", block, BUDGET_COLUMNS, options, readBudgetRow);

@@ -3,9 +3,8 @@
  */
 import { z } from "zod";
 import { CellValue, SheetBlock, quoteSheet } from "./cells";
-import { Groups, foldName, groupIndexesByName, itemsOf, nameKey } from "../compute/group";
+import { foldName, groupBy, nameKey } from "../compute/group";
 import { JOURNEY_COLUMNS, JourneyColumn } from "./columns";
-import { memoByText } from "./memo";
 import { Problem, problem } from "./problems";
 import { ParsedTable, TableOptions, parseRows } from "./read-rows";
 import { RowReader } from "./row-reader";
@@ -22,7 +21,10 @@ const PERSPECTIVE_WORDS: Record<string, Perspective> = {
   "learning&growth": "Learning & growth", learningandgrowth: "Learning & growth", learning: "Learning & growth", growth: "Learning & growth", "l&g": "Learning & growth",
 };
 
-export const parsePerspective = memoByText((text: string): Perspective | null => PERSPECTIVE_WORDS[text.toLowerCase().replace(/[\s_\-.]/g, "")] ?? null);
+/** `Internal processes` → Internal process; unknown → null. */
+export function parsePerspective(text: string): Perspective | null {
+  return PERSPECTIVE_WORDS[text.toLowerCase().replace(/[\s_\-.]/g, "")] ?? null;
+}
 
 /** One KPI row as the core works with it. */
 export const KpiRowSchema = z.object({
@@ -52,17 +54,9 @@ export const KpiRowSchema = z.object({
 });
 export type KpiRow = z.infer<typeof KpiRowSchema>;
 
-/**
- * Stage + Touchpoint + Perspective + KPI: what makes a KPI the same KPI across periods,
- * as one text. Hot paths group by KPI name first and compare the rest (sameKpiOfName).
- */
+/** Stage + Touchpoint + Perspective + KPI: what makes a KPI the same KPI across periods. */
 export function kpiKey(row: Pick<KpiRow, "stage" | "touchpoint" | "perspective" | "kpi">): string {
   return `${nameKey(row.stage)}\u0000${nameKey(row.touchpoint)}\u0000${row.perspective}\u0000${foldName(row.kpi)}`;
-}
-
-/** Two rows of the same KPI name (already matched) are the same KPI when the rest of the key matches. */
-export function sameKpiOfName(a: KpiRow, b: KpiRow): boolean {
-  return a.perspective === b.perspective && nameKey(a.stage) === nameKey(b.stage) && nameKey(a.touchpoint) === nameKey(b.touchpoint);
 }
 
 const MOT_WORDS: Record<string, boolean> = {
@@ -78,16 +72,16 @@ function parseMomentOfTruth(value: CellValue): boolean | null {
 }
 
 export interface ParsedJourney extends ParsedTable<KpiRow> {
-  /** Rows grouped by KPI name (folded), each in table order: shared by the duplicate check and trends. */
-  kpiNames: Groups;
+  /** The rows of each KPI (kpiKey), in table order: for the duplicate check and trends. */
+  byKpi: Map<string, KpiRow[]>;
 }
 
 /** Reads the Journey table; every bad cell becomes a problem, rows never throw. */
 export function parseJourneyTable(block: SheetBlock, options: TableOptions): ParsedJourney {
   const parsed = parseRows("journey", block, JOURNEY_COLUMNS, options, readKpiRow);
-  const kpiNames = groupIndexesByName(parsed.rows, (r) => r.kpi);
-  if (!parsed.unreadable) warnDuplicates(parsed.rows, kpiNames, parsed.problems, parsed.sheet);
-  return { ...parsed, kpiNames };
+  const byKpi = groupBy(parsed.rows, kpiKey);
+  if (!parsed.unreadable) warnDuplicates(byKpi, parsed.problems, parsed.sheet);
+  return { ...parsed, byKpi };
 }
 
 function readKpiRow(r: RowReader<JourneyColumn>, sheetRow: number): KpiRow | null {
@@ -147,9 +141,20 @@ export function rowAddress(sheet: string, sheetRow: number): string {
   return `${quoteSheet(sheet)}!${sheetRow}:${sheetRow}`;
 }
 
-/** Same KPI key and period twice: a warning on the later row (both are scored). */
-function warnDuplicates(rows: KpiRow[], kpiNames: Groups, problems: Problem[], sheet: string): void {
-  const warn = (row: KpiRow, earlier: KpiRow) =>
+/** Same KPI key and period twice: a warning on the later row (both are scored), in table order. */
+function warnDuplicates(byKpi: Map<string, KpiRow[]>, problems: Problem[], sheet: string): void {
+  const duplicates: [row: KpiRow, earlier: KpiRow][] = [];
+  for (const rows of byKpi.values()) {
+    if (rows.length < 2) continue;
+    const firstOfPeriod = new Map<string | null, KpiRow>();
+    for (const row of rows) {
+      const earlier = firstOfPeriod.get(row.period);
+      if (earlier) duplicates.push([row, earlier]);
+      else firstOfPeriod.set(row.period, row);
+    }
+  }
+  duplicates.sort(([a], [b]) => a.rowIndex - b.rowIndex);
+  for (const [row, earlier] of duplicates) {
     problems.push(
       problem({
         severity: "warning",
@@ -161,38 +166,5 @@ function warnDuplicates(rows: KpiRow[], kpiNames: Groups, problems: Problem[], s
         rowIndex: row.rowIndex,
       }),
     );
-  // Group by KPI name first (cheap); within a group, compare rows pairwise (a group is
-  // usually one KPI over its periods), or through a keyed map when it is large. Pairs are
-  // compared in place: 33k KPIs would otherwise make 33k short-lived lists.
-  const { starts, members } = kpiNames;
-  for (let g = 0; g < kpiNames.count; g++) {
-    const from = starts[g];
-    const to = starts[g + 1];
-    if (to - from < 2) continue;
-    if (to - from > 32) {
-      keyedDuplicates(itemsOf(kpiNames, g, rows), warn);
-      continue;
-    }
-    for (let m = from + 1; m < to; m++) {
-      const row = rows[members[m]];
-      for (let e = from; e < m; e++) {
-        const earlier = rows[members[e]];
-        if (earlier.period === row.period && sameKpiOfName(earlier, row)) {
-          warn(row, earlier);
-          break;
-        }
-      }
-    }
-  }
-}
-
-/** Each duplicate row with the first row it repeats, through a map of keys. */
-function keyedDuplicates(list: KpiRow[], warn: (row: KpiRow, earlier: KpiRow) => void): void {
-  const first = new Map<string, KpiRow>();
-  for (const row of list) {
-    const key = `${kpiKey(row)}\u0000${row.period ?? ""}`;
-    const earlier = first.get(key);
-    if (earlier) warn(row, earlier);
-    else first.set(key, row);
   }
 }
