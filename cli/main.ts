@@ -157,17 +157,19 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
   const found = [input.journey?.foundAs, input.budget?.foundAs].filter(Boolean).join(" and ");
   const model = buildReport(analysis, { moneyFormat, generatedAt: new Date().toISOString().slice(0, 10) });
 
+  let written: string[] = [];
   if (outPath) {
     progress("writing the report workbook…");
-    const notices = addReportSheets(workbook, model);
-    for (const n of notices) io.stderr(`journey-scorecard: ${n}\n`);
+    const plan = addReportSheets(workbook, model);
+    for (const n of plan.notices) io.stderr(`journey-scorecard: ${n}\n`);
     await writeAtomically(workbook, outPath);
+    written = model.sheets.map((s) => plan.names[s.key]);
   }
   if (opt.json) {
     io.stdout(JSON.stringify(analysisToJson(analysis), null, 2) + "\n");
   } else if (!opt.quiet) {
     io.stdout(`Read ${found}.\n${summaryText(analysis)}\n`);
-    if (outPath) io.stdout(`Report written to ${outPath} (sheets: ${model.sheets.map((s) => s.name).join(", ")}).\n`);
+    if (outPath) io.stdout(`Report written to ${outPath} (sheets: ${written.join(", ")}).\n`);
   }
   return 0;
 }

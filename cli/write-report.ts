@@ -3,7 +3,7 @@
  * format, colour and rule comes from the model.
  */
 import ExcelJS from "exceljs";
-import { cellAddress, CellRange, CellStyle, columnLetter, ConditionalFormat, forEachChunk, OWNERSHIP, ReportModel, ReportSheet } from "../core";
+import { cellAddress, CellRange, CellStyle, columnLetter, ConditionalFormat, forEachChunk, OWNERSHIP, pixelsToCharacters, pixelsToPoints, planSheets, ReportModel, ReportSheet, ReportSheetKey, SheetPlan } from "../core";
 
 /** Rows of a report table made at a time (the model makes a table's cells when asked). */
 const WRITE_CHUNK_ROWS = 1000;
@@ -33,7 +33,7 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   };
   if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
   if (style.wrap || style.align) cell.alignment = { ...(style.wrap ? { wrapText: true, vertical: "top" } : {}), ...(style.align ? { horizontal: style.align } : {}) };
-  if (style.borderBottom) cell.border = { bottom: { style: "thin", color: { argb: "FF9BC2E6" } } };
+  if (style.borderBottom) cell.border = { bottom: { style: "thin", color: { argb: argb(style.borderBottom) } } };
 }
 
 /** A text operand for a cellIs rule: `"On budget"` with quotes doubled. */
@@ -57,6 +57,7 @@ function excelRule(cf: ConditionalFormat, priority: number): ExcelJS.Conditional
         cfvo: cf.stops.map((s) => ({ type: "num" as const, value: s.value })),
         color: cf.stops.map((s) => ({ argb: argb(s.color) })),
       };
+    // .xlsx draws data bars: the model's fallback is for hosts that cannot.
     case "dataBar":
       return {
         type: "dataBar", priority, gradient: false,
@@ -67,6 +68,8 @@ function excelRule(cf: ConditionalFormat, priority: number): ExcelJS.Conditional
 }
 
 export function writeSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, chunkRows = WRITE_CHUNK_ROWS): void {
+  // Formats first, as every host does: a text cell is text before its value arrives.
+  for (const { range, format } of sheet.numberFormats) eachCell(ws, range, (cell) => (cell.numFmt = format));
   for (const block of sheet.blocks) {
     forEachChunk(block, chunkRows, (firstRow, chunk) => {
       chunk.forEach((values, i) => {
@@ -78,12 +81,12 @@ export function writeSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, chunkRows 
       });
     });
   }
-  for (const { range, format } of sheet.numberFormats) eachCell(ws, range, (cell) => (cell.numFmt = format));
   for (const { range, style } of sheet.styles) eachCell(ws, range, (cell) => applyStyle(cell, style));
-  for (const { row, height } of sheet.rowHeights) ws.getRow(row + 1).height = height;
+  for (const { row, height } of sheet.rowHeights) ws.getRow(row + 1).height = pixelsToPoints(height);
   sheet.columnWidths.forEach((w, i) => {
-    if (w) ws.getColumn(i + 1).width = w;
+    if (w) ws.getColumn(i + 1).width = pixelsToCharacters(w);
   });
+  ws.properties.tabColor = { argb: argb(sheet.tabColor) };
   ws.views = [{ state: "frozen", ySplit: sheet.frozenRows, xSplit: sheet.frozenColumns }];
   ws.pageSetup = {
     ...ws.pageSetup,
@@ -108,33 +111,38 @@ export function ownedSheets(wb: ExcelJS.Workbook): Map<string, string> {
   return owned;
 }
 
+const tagName = (key: ReportSheetKey) => `${OWNERSHIP.definedNamePrefix}${key}`;
+const REPORT_KEYS: readonly ReportSheetKey[] = ["scorecard", "budget", "journey"];
+
 /**
- * Adds the report sheets to the workbook: owned sheets of the same key are replaced; a
- * sheet of the same name that is not ours is left alone and the report goes to `Name (2)`.
- * Returns notices for the user.
+ * Adds the report sheets to the workbook as the core's sheet plan says: owned sheets of the
+ * same key are replaced; a sheet of the same name that is not ours is left alone and the
+ * report goes to `Name (2)`. Returns the plan (its final names and notices for the user).
  */
-export function addReportSheets(wb: ExcelJS.Workbook, model: ReportModel): string[] {
-  const notices: string[] = [];
+export function addReportSheets(wb: ExcelJS.Workbook, model: ReportModel): SheetPlan {
   const owned = ownedSheets(wb);
-  const tagName = (key: string) => `${OWNERSHIP.definedNamePrefix}${key}`;
-  // Remove every sheet we own for these keys (the user may have renamed it).
-  const keys = new Set(model.sheets.map((s) => tagName(s.key)));
-  for (const [sheetName, tag] of owned) {
-    if (!keys.has(tag)) continue;
-    const ws = wb.getWorksheet(sheetName);
-    if (ws) wb.removeWorksheet(ws.id);
+  const ownedAs = (name: string) => REPORT_KEYS.find((key) => owned.get(name) === tagName(key)) ?? null;
+  const plan = planSheets(wb.worksheets.map((ws) => ({ name: ws.name, ownedAs: ownedAs(ws.name) })), model.sheets);
+  const sheetOf = new Map(model.sheets.map((s) => [s.key, s]));
+  const tags = new Set(model.sheets.map((s) => tagName(s.key)));
+  wb.definedNames.model = wb.definedNames.model.filter((d) => !tags.has(d.name));
+  for (const step of plan.steps) {
+    switch (step.do) {
+      case "build":
+        writeSheet(wb.addWorksheet(step.name), sheetOf.get(step.key)!);
+        break;
+      case "remove":
+        wb.removeWorksheet(wb.getWorksheet(step.name)!.id);
+        break;
+      case "rename":
+        wb.getWorksheet(step.from)!.name = step.to;
+        break;
+      case "tag":
+        wb.definedNames.add(cellAddress(step.name, 0, 0).replace(/!([A-Z]+)(\d+)$/, "!$$$1$$$2"), tagName(step.key));
+        break;
+    }
   }
-  wb.definedNames.model = wb.definedNames.model.filter((d) => !keys.has(d.name));
-  let firstIndex = -1;
-  for (const sheet of model.sheets) {
-    let name = sheet.name;
-    for (let n = 2; wb.getWorksheet(name); n++) name = `${sheet.name.slice(0, 26)} (${n})`;
-    if (name !== sheet.name) notices.push(`A sheet named "${sheet.name}" already exists and is not a journey-scorecard report; it was left untouched and the report was written to "${name}".`);
-    const ws = wb.addWorksheet(name, { properties: { tabColor: { argb: "FF2F5597" } } });
-    writeSheet(ws, sheet);
-    wb.definedNames.add(cellAddress(name, 0, 0).replace(/!([A-Z]+)(\d+)$/, "!$$$1$$$2"), tagName(sheet.key));
-    if (firstIndex < 0) firstIndex = wb.worksheets.indexOf(ws);
-  }
-  if (firstIndex >= 0) wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: firstIndex, visibility: "visible" }];
-  return notices;
+  const active = wb.worksheets.findIndex((ws) => ws.name === plan.activate);
+  if (active >= 0) wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: "visible" }];
+  return plan;
 }

@@ -21,8 +21,15 @@ export type { Analysis, AnalysisInput, AnalysisOutcome, TableInput } from "./com
 // Report: the model hosts translate, its JSON twin.
 export { buildReport } from "./report/build-report";
 export type { ReportOptions } from "./report/build-report";
-export { OWNERSHIP, blockValues, forEachChunk } from "./report/model";
-export type { CellRange, CellStyle, ChartSpec, ConditionalFormat, ReportBlock, ReportModel, ReportSheet, ReportValue } from "./report/model";
+export { OWNERSHIP, TEXT_FORMAT, blockValues, forEachChunk } from "./report/model";
+export type {
+  CellRange, CellStyle, ChartSeries, ChartSpec, ColorScale, ColorStop, ConditionalFormat, ReportBlock, ReportModel, ReportSheet, ReportSheetKey, ReportValue,
+} from "./report/model";
+export { LINE_HEIGHT_PX, charactersToPixels, pixelsToCharacters, pixelsToPoints } from "./report/sizes";
+export { PALETTES } from "./report/palette";
+export type { Palette } from "./report/palette";
+export { planSheets } from "./report/sheet-plan";
+export type { ExistingSheet, SheetPlan, SheetStep } from "./report/sheet-plan";
 export { analysisToJson, problemJson } from "./report/json";
 
 // Custom functions (SPEC §4), one implementation for both hosts.

@@ -207,6 +207,49 @@ describe("input errors and safety", () => {
     expect(ws.getRow(header + 2).getCell(6).value).toBe("@cmd");
   });
 
+  it("names that a spreadsheet would convert come back from the report as the same text", async () => {
+    const examples = ["1", "+1", "-1", "TRUE", "12%", "2026-03", "1/2", "=1+1", "@cmd", "'quoted"];
+    const csv = (rows: string[][]) => rows.map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(",")).join("\n");
+    const journey = join(dir, "text-names.csv");
+    writeFileSync(journey, csv([["Stage", "Touchpoint", "Perspective", "KPI", "Owner", "Target", "Actual"], ...examples.map((e) => [e, e, "Customer", e, e, "10", "9"])]));
+    const out = join(dir, "text-names.xlsx");
+    expect((await cli("build", "--journey", journey, "--out", out, "--quiet")).code).toBe(0);
+    const ws = (await open(out)).getWorksheet("Scorecard")!;
+    const header = rowOf(ws, "Stage", rowOf(ws, "KPIs"));
+    examples.forEach((example, i) => {
+      const row = ws.getRow(header + 1 + i);
+      // Stage, Touchpoint, KPI and Owner columns of the KPIs table.
+      for (const col of [1, 2, 6, 19]) {
+        expect(row.getCell(col).value, `${example} in column ${col}`).toBe(example);
+        expect(row.getCell(col).type).toBe(ExcelJS.ValueType.String);
+        expect(row.getCell(col).numFmt).toBe("@");
+      }
+    });
+    // Periods named like each example: one run each, the period comes back as the same text.
+    for (const example of examples) {
+      const dated = join(dir, "text-period.csv");
+      writeFileSync(dated, csv([["Stage", "Perspective", "KPI", "Target", "Actual", "Period"], ["Awareness", "Customer", "Reach", "10", "9", example]]));
+      const periodOut = join(dir, "text-period.xlsx");
+      expect((await cli("build", "--journey", dated, "--out", periodOut, "--quiet")).code).toBe(0);
+      const sheet = (await open(periodOut)).getWorksheet("Scorecard")!;
+      const kpiHeader = rowOf(sheet, "Stage", rowOf(sheet, "KPIs"));
+      expect(sheet.getCell(kpiHeader, 20).value).toBe("Period");
+      expect(sheet.getCell(kpiHeader + 1, 20).value, `period ${example}`).toBe(example);
+      expect(sheet.getCell(kpiHeader + 1, 20).type).toBe(ExcelJS.ValueType.String);
+    }
+  });
+
+  it("a user's sheet named like a report sheet in another case is left alone, and the closing line names the sheet written", async () => {
+    const input = await workbookWith({ Journey: [HEAD, ["Awareness", "Customer", "Reach", 10, 5]], scorecard: [["mine"]] }, join(dir, "lower.xlsx"));
+    const out = join(dir, "lower-report.xlsx");
+    const r = await cli("build", input, "--out", out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("(sheets: Scorecard (2), Budget Variance, Journey View)");
+    const wb = await open(out);
+    expect(wb.getWorksheet("scorecard")!.getCell("A1").value).toBe("mine");
+    expect(wb.getWorksheet("Scorecard (2)")!.getCell("A1").value).toBe("Balanced scorecard — all rows (no periods)");
+  });
+
   it("a sheet of the report's name that is not ours is left alone", async () => {
     const input = await workbookWith({ Journey: [HEAD, ["Awareness", "Customer", "Reach", 10, 5]], Scorecard: [["my own notes"]] }, join(dir, "mine.xlsx"));
     const out = join(dir, "mine-report.xlsx");

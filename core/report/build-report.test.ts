@@ -3,7 +3,7 @@ import { Row, kpi, line, table } from "../../test/fixtures";
 import { analyse } from "../compute/analyse";
 import { PALETTES } from "./palette";
 import { buildReport } from "./build-report";
-import { CellRange, ReportSheet, ReportValue, blockValues, forEachChunk } from "./model";
+import { CellRange, ReportSheet, ReportValue, TEXT_FORMAT, blockValues, forEachChunk } from "./model";
 import { DEFAULT_SETTINGS, Settings, parseSettings } from "../input/settings";
 
 function model(over: Partial<Settings> = {}) {
@@ -114,8 +114,8 @@ describe("report model", () => {
   it("header rows whose labels wrap get the height for their lines", () => {
     const s = model().sheets[1];
     const at = find(s, "Budget cost per outcome");
-    // 23 characters in a 13-character column: two lines of 15 points
-    expect(s.rowHeights).toContainEqual({ row: at.row, height: 30 });
+    // 23 characters in a 13-character column: two lines of 20 pixels (15 points each)
+    expect(s.rowHeights).toContainEqual({ row: at.row, height: 40 });
     expect(s.rowHeights.find((h) => h.row === find(s, "Cost variance").row)).toBeUndefined();
   });
 
@@ -126,14 +126,67 @@ describe("report model", () => {
     expect(cell(m.sheets[0], chart.categories.row, chart.categories.col)).toBe("Financial");
     expect(chart.categories.rows).toBe(4);
     expect(cell(m.sheets[0], chart.series[0].values.row - 1, chart.series[0].values.col)).toBe("Score");
+    expect(chart.valueAxis).toEqual({ format: "0%", min: 0, max: 1 });
+    expect(chart.size).toEqual({ width: 480, height: 280 });
+    expect(chart.anchor).toEqual({ row: find(m.sheets[0], "Perspectives").row, col: 9 });
     const [budgetChart] = m.sheets[1].charts;
+    expect(budgetChart.kind).toBe("column");
     expect(budgetChart.series.map((x) => x.name)).toEqual(["Budget", "Actual"]);
+    expect(cell(m.sheets[1], budgetChart.series[1].values.row - 1, budgetChart.series[1].values.col)).toBe("Actual");
+    expect(budgetChart.valueAxis.format).toBe("#,##0");
+    expect(budgetChart.legend).toBe(true);
     expect(cell(m.sheets[1], budgetChart.categories.row, budgetChart.categories.col)).toBe("Awareness");
   });
 
   it("text stays a plain string value (hosts write it as text)", () => {
     const s = model().sheets[0];
     expect(() => find(s, "=1+1")).not.toThrow();
+  });
+
+  it("every string cell, and no figure, is formatted as text before hosts write it", () => {
+    for (const s of model().sheets) {
+      const formatsAt = (row: number, col: number) => s.numberFormats.filter((f) => inside(f.range, row, col)).map((f) => f.format);
+      let strings = 0;
+      for (const b of s.blocks) {
+        blockValues(b).forEach((values, r) =>
+          values.forEach((v, c) => {
+            const formats = formatsAt(b.row + r, b.col + c);
+            if (typeof v === "string") {
+              strings++;
+              expect(formats, `${s.name} ${b.row + r}:${b.col + c} ${v}`).toEqual([TEXT_FORMAT]);
+            } else if (typeof v === "number") {
+              expect(formats, `${s.name} ${b.row + r}:${b.col + c} ${v}`).not.toContain(TEXT_FORMAT);
+            }
+          }),
+        );
+      }
+      expect(strings).toBeGreaterThan(20);
+    }
+  });
+
+  it("data bars carry a two-colour scale over the same cells and bounds, for hosts without data bars", () => {
+    const s = model({ scoreCap: 1.2 }).sheets[0];
+    const bars = s.conditionalFormats.filter((r) => r.kind === "dataBar");
+    expect(bars.length).toBeGreaterThan(0);
+    for (const bar of bars) {
+      if (bar.kind !== "dataBar") continue;
+      expect(bar.fallback.range).toEqual(bar.range);
+      expect(bar.fallback.stops).toEqual([{ value: 0, color: PALETTES.standard.barBase }, { value: bar.max, color: PALETTES.standard.bar }]);
+    }
+    expect(bars.map((b) => (b.kind === "dataBar" ? b.max : 0))).toContain(1.2);
+  });
+
+  it("every colour comes from the palette: header fill and border, tab, chart series", () => {
+    for (const palette of ["standard", "colour-blind"] as const) {
+      const p = PALETTES[palette];
+      const [card, budget] = model({ palette }).sheets;
+      expect(card.tabColor).toBe(p.tab);
+      const header = card.styles.find((st) => st.range.row === find(card, "Perspective").row)!;
+      expect(header.style).toMatchObject({ fill: p.header.fill, borderBottom: p.header.border });
+      expect(card.charts[0].series.map((x) => x.color)).toEqual([p.chart.score]);
+      expect(budget.charts[0].series.map((x) => x.color)).toEqual([p.chart.budget, p.chart.actual]);
+    }
+    expect(PALETTES["colour-blind"].chart.actual).not.toBe(PALETTES.standard.chart.actual);
   });
 
   it("a long table is handed over in chunks that land on its own rows, in table order", () => {

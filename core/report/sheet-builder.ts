@@ -1,11 +1,12 @@
 /**
- * Lays out a report sheet from top to bottom: titles, then tables whose columns carry
- * their number format, width and conditional formats.
+ * Lays out a report sheet from top to bottom: titles, then tables whose columns carry their
+ * header, accessor, number format, width and conditional formats, each defined once.
  */
 import { Palette } from "./palette";
-import { CellRange, CellStyle, ConditionalFormat, ReportBlock, ReportSheet, ReportSheetKey, ReportValue } from "./model";
+import { CellRange, CellStyle, ConditionalFormat, ReportBlock, ReportSheet, ReportSheetKey, ReportValue, TEXT_FORMAT } from "./model";
+import { LINE_HEIGHT_PX, charactersToPixels } from "./sizes";
 
-/** What a column shows, which decides its conditional formats. */
+/** What a column shows, which decides its number format and conditional formats. */
 export type ColumnKind =
   | "text"
   | "number"
@@ -22,27 +23,44 @@ export type ColumnKind =
   /** Variance %: red/green by sign beyond the tolerance. */
   | "variancePct";
 
-/** The data rows of a table: a row's cells are made only when a host asks for them. */
-export interface TableRows {
-  count: number;
-  at(i: number): ReportValue[];
-}
+/** Kinds whose cells hold words: they are written as text, whatever the words look like. */
+const TEXT_KINDS: ReadonlySet<ColumnKind> = new Set(["text", "kpiStatus", "varianceStatus"]);
 
-/** Table rows made from items, one row per item. */
-export function rowsOf<T>(items: readonly T[], cells: (item: T) => ReportValue[]): TableRows {
-  return { count: items.length, at: (i) => cells(items[i]) };
-}
-
-/** A block of rows already made. */
-function fixedBlock(row: number, col: number, values: ReportValue[][]): ReportBlock {
-  return { row, col, rows: values.length, cols: Math.max(0, ...values.map((v) => v.length)), rowsAt: (from, count) => values.slice(from, from + count) };
-}
-
-export interface ColumnDef {
+/** One column of a report table: everything about it in one place. */
+export interface Column<T> {
   header: string;
+  /** The cell of one item. */
+  value: (item: T) => ReportValue;
+  kind: ColumnKind;
+  /** Number format of a figure column (none = General); text columns are TEXT_FORMAT. */
   format?: string;
-  width?: number;
-  kind?: ColumnKind;
+  /** Width in characters of the default font (the model holds pixels). */
+  chars: number;
+}
+
+export const FORMATS = {
+  percent: "0.0%",
+  count: "#,##0",
+  money: "#,##0",
+  moneyCents: "#,##0.00",
+  risk: "0.00",
+  /** Trend: numbers stay numbers, the arrow comes from the format. */
+  trend: '"▲ "0.0%;"▼ "0.0%;"▬ "0.0%',
+} as const;
+
+/** A column of words (names, statuses), written as text. */
+export function textColumn<T>(header: string, chars: number, value: (item: T) => ReportValue, kind: ColumnKind = "text"): Column<T> {
+  return { header, value, kind, chars };
+}
+
+/** A column of figures with a number format (none = General). */
+export function figureColumn<T>(header: string, chars: number, format: string | undefined, value: (item: T) => ReportValue, kind: ColumnKind = "number"): Column<T> {
+  return { header, value, kind, format, chars };
+}
+
+/** A column of fractions shown as percentages. */
+export function percentColumn<T>(header: string, chars: number, value: (item: T) => ReportValue, kind: ColumnKind = "number"): Column<T> {
+  return figureColumn(header, chars, FORMATS.percent, value, kind);
 }
 
 export interface RuleContext {
@@ -52,80 +70,72 @@ export interface RuleContext {
   budgetTolerance: number;
 }
 
-export const FORMATS = {
-  percent: "0.0%",
-  count: "#,##0",
-  number: "#,##0.##",
-  money: "#,##0",
-  moneyCents: "#,##0.00",
-  /** Trend: numbers stay numbers, the arrow comes from the format. */
-  trend: '"▲ "0.0%;"▼ "0.0%;"▬ "0.0%',
-} as const;
-
-/** Points per line of 11-point text. */
-const LINE_HEIGHT = 15;
-
-const HEADER_STYLE: CellStyle = { bold: true, fill: "#DDEBF7", borderBottom: true, wrap: true };
+export const TITLE_STYLE: CellStyle = { bold: true, fontSize: 16 };
+const SECTION_STYLE: CellStyle = { bold: true, fontSize: 12 };
 
 export class SheetBuilder {
   readonly sheet: ReportSheet;
   /** Next free row. */
   row = 0;
 
-  constructor(key: ReportSheetKey, name: string, private readonly rules: RuleContext) {
+  constructor(key: ReportSheetKey, name: string, readonly rules: RuleContext) {
     this.sheet = {
-      key, name, blocks: [], numberFormats: [], styles: [], columnWidths: [], rowHeights: [],
+      key, name, tabColor: rules.palette.tab, blocks: [], numberFormats: [], styles: [], columnWidths: [], rowHeights: [],
       frozenRows: 0, frozenColumns: 0, conditionalFormats: [], charts: [], extent: { rows: 0, cols: 0 },
       print: { orientation: "landscape", fitToWidth: true },
     };
   }
 
-  /** A row of cells with an optional style and formats per cell. */
+  /** A row of cells with an optional style; a cell's format is given, or text for a string. */
   line(values: ReportValue[], style?: CellStyle, formats: (string | undefined)[] = []): number {
     const row = this.row++;
     this.sheet.blocks.push(fixedBlock(row, 0, [values]));
     if (style) this.sheet.styles.push({ range: { row, col: 0, rows: 1, cols: values.length }, style });
-    formats.forEach((format, col) => {
+    values.forEach((value, col) => {
+      const format = formats[col] ?? (typeof value === "string" ? TEXT_FORMAT : undefined);
       if (format) this.sheet.numberFormats.push({ range: { row, col, rows: 1, cols: 1 }, format });
     });
     this.extend(row + 1, values.length);
     return row;
   }
 
+  /** The subtitle under a sheet's title. */
+  note(text: string): number {
+    return this.line([text], { italic: true, fontColor: this.rules.palette.note });
+  }
+
   gap(rows = 1): void {
     this.row += rows;
   }
 
-  /** A section title, then a table. Returns where the data rows are. */
-  table(title: string | null, columns: ColumnDef[], data: ReportValue[][] | TableRows, col = 0): { headerRow: number; firstRow: number; column: (i: number) => CellRange } {
-    if (title !== null) this.line([title], { bold: true, fontSize: 12 });
-    const rows = Array.isArray(data) ? rowsOf(data, (cells) => cells) : data;
+  /** A section title, then a table of one row per item. Returns where the data rows are. */
+  table<T>(title: string | null, columns: Column<T>[], items: readonly T[], col = 0): { headerRow: number; firstRow: number; column: (i: number) => CellRange } {
+    if (title !== null) this.line([title], SECTION_STYLE);
     const headerRow = this.row;
+    const header = { row: headerRow, col, rows: 1, cols: columns.length };
     this.sheet.blocks.push(fixedBlock(headerRow, col, [columns.map((c) => c.header)]));
-    this.sheet.styles.push({ range: { row: headerRow, col, rows: 1, cols: columns.length }, style: HEADER_STYLE });
+    this.sheet.numberFormats.push({ range: header, format: TEXT_FORMAT });
+    const { fill, border } = this.rules.palette.header;
+    this.sheet.styles.push({ range: header, style: { bold: true, fill, borderBottom: border, wrap: true } });
     const firstRow = headerRow + 1;
-    if (rows.count) {
+    if (items.length) {
       this.sheet.blocks.push({
-        row: firstRow, col, rows: rows.count, cols: columns.length,
-        rowsAt: (from, count) => {
-          const out: ReportValue[][] = new Array(count);
-          for (let k = 0; k < count; k++) out[k] = rows.at(from + k);
-          return out;
-        },
+        row: firstRow, col, rows: items.length, cols: columns.length,
+        rowsAt: (from, count) => items.slice(from, from + count).map((item) => columns.map((c) => c.value(item))),
       });
     }
-    const column = (i: number): CellRange => ({ row: firstRow, col: col + i, rows: Math.max(rows.count, 1), cols: 1 });
+    const column = (i: number): CellRange => ({ row: firstRow, col: col + i, rows: Math.max(items.length, 1), cols: 1 });
     columns.forEach((c, i) => {
-      const width = c.width ?? Math.max(10, Math.min(40, c.header.length + 2));
-      this.sheet.columnWidths[col + i] = Math.max(this.sheet.columnWidths[col + i] ?? 0, width);
-      if (!rows.count) return;
-      if (c.format) this.sheet.numberFormats.push({ range: column(i), format: c.format });
-      this.sheet.conditionalFormats.push(...this.rulesFor(c.kind ?? "text", column(i)));
+      this.sheet.columnWidths[col + i] = Math.max(this.sheet.columnWidths[col + i] ?? 0, charactersToPixels(c.chars));
+      if (!items.length) return;
+      const format = TEXT_KINDS.has(c.kind) ? TEXT_FORMAT : c.format;
+      if (format) this.sheet.numberFormats.push({ range: column(i), format });
+      this.sheet.conditionalFormats.push(...this.rulesFor(c.kind, column(i)));
     });
-    // A header longer than its column wraps: give the row room for every line.
-    const lines = Math.max(...columns.map((c, i) => Math.ceil(c.header.length / Math.max(1, this.sheet.columnWidths[col + i] - 1))));
-    if (lines > 1) this.sheet.rowHeights.push({ row: headerRow, height: LINE_HEIGHT * Math.min(lines, 4) });
-    this.row = firstRow + rows.count;
+    // A header longer than its column wraps: give the row room for every line (at most four).
+    const lines = Math.max(...columns.map((c) => Math.ceil(c.header.length / Math.max(1, c.chars - 1))));
+    if (lines > 1) this.sheet.rowHeights.push({ row: headerRow, height: LINE_HEIGHT_PX * Math.min(lines, 4) });
+    this.row = firstRow + items.length;
     this.extend(this.row, col + columns.length);
     return { headerRow, firstRow, column };
   }
@@ -135,20 +145,24 @@ export class SheetBuilder {
     this.sheet.extent.cols = Math.max(this.sheet.extent.cols, cols);
   }
 
-  /** The conditional formats of a column kind: the report's colours live only here. */
+  /** The conditional formats of a column kind: the report's rule colours live only here. */
   rulesFor(kind: ColumnKind, range: CellRange): ConditionalFormat[] {
     const { palette: p, scoreCap, kpiTolerance, budgetTolerance } = this.rules;
     const words = (pairs: [string, { fill: string; font: string }][]): ConditionalFormat[] =>
       pairs.map(([text, c]) => ({ kind: "textEquals", range, text, fill: c.fill, fontColor: c.font }));
+    const dataBar = (max: number): ConditionalFormat => ({
+      kind: "dataBar", range, min: 0, max, color: p.bar,
+      fallback: { kind: "colorScale", range, stops: [{ value: 0, color: p.barBase }, { value: max, color: p.bar }] },
+    });
     switch (kind) {
       case "kpiStatus":
         return words([["Green", p.good], ["Amber", p.warn], ["Red", p.bad], ["No data", p.none]]);
       case "varianceStatus":
         return words([["Favourable", p.good], ["On budget", p.neutral], ["Unfavourable", p.bad], ["No data", p.none]]);
       case "scoreBar":
-        return [{ kind: "dataBar", range, min: 0, max: scoreCap, color: p.bar }];
+        return [dataBar(scoreCap)];
       case "shareBar":
-        return [{ kind: "dataBar", range, min: 0, max: 1, color: p.bar }];
+        return [dataBar(1)];
       case "heat":
         return [{
           kind: "colorScale",
@@ -168,4 +182,9 @@ export class SheetBuilder {
         return [];
     }
   }
+}
+
+/** A block of rows already made. */
+function fixedBlock(row: number, col: number, values: ReportValue[][]): ReportBlock {
+  return { row, col, rows: values.length, cols: Math.max(0, ...values.map((v) => v.length)), rowsAt: (from, count) => values.slice(from, from + count) };
 }
