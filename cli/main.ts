@@ -8,9 +8,8 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { readCsv } from "./read-csv";
 import { findTable, numberFormatAt } from "./read-workbook";
-import { summaryText } from "./summary";
 import { addReportSheets } from "./write-report";
-import { analyse, AnalysisInput, analysisToJson, buildReport, moneyCellOf, moneyFormatFrom, parseSettings, Problem, problemJson } from "../core";
+import { analyse, AnalysisInput, analysisToJson, buildReport, buildSummary, summaryText, moneyCellOf, moneyFormatFrom, parseSettings, Problem, problemJson } from "../core";
 
 export interface Io {
   stdout: (text: string) => void;
@@ -168,7 +167,7 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
   if (opt.json) {
     io.stdout(JSON.stringify(analysisToJson(analysis), null, 2) + "\n");
   } else if (!opt.quiet) {
-    io.stdout(`Read ${found}.\n${summaryText(analysis)}\n`);
+    io.stdout(`Read ${found}.\n${summaryText(buildSummary(analysis))}\n`);
     if (outPath) io.stdout(`Report written to ${outPath} (sheets: ${written.join(", ")}).\n`);
   }
   return 0;

@@ -31,6 +31,12 @@ export type { Palette } from "./report/palette";
 export { planSheets } from "./report/sheet-plan";
 export type { ExistingSheet, SheetPlan, SheetStep } from "./report/sheet-plan";
 export { analysisToJson, problemJson } from "./report/json";
+export { SummarySchema, buildSummary, summaryText } from "./report/summary";
+export type { Figure, Summary } from "./report/summary";
+
+// The sample tables every host can insert.
+export { SAMPLE_TABLES } from "./sample/sample-tables";
+export type { SampleTable, SampleValue } from "./sample/sample-tables";
 
 // Custom functions (SPEC §4), one implementation for both hosts.
 export * as functions from "./functions/functions";
