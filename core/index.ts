@@ -13,6 +13,8 @@ export type { SheetCell } from "./input/money-format";
 export type { Problem } from "./input/problems";
 export { DEFAULT_SETTINGS, SettingsSchema, parseSettings } from "./input/settings";
 export type { Settings, SettingsInput } from "./input/settings";
+export { settingsForm } from "./input/settings-form";
+export type { SettingField } from "./input/settings-form";
 
 // Compute: from tables to every figure.
 export { analyse } from "./compute/analyse";
@@ -30,7 +32,8 @@ export { PALETTES } from "./report/palette";
 export type { Palette } from "./report/palette";
 export { planSheets } from "./report/sheet-plan";
 export type { ExistingSheet, SheetPlan, SheetStep } from "./report/sheet-plan";
-export { analysisToJson, problemJson } from "./report/json";
+export { AnalysisJsonSchema, ProblemJsonSchema, analysisToJson, problemJson } from "./report/json";
+export type { AnalysisJson, ProblemJson } from "./report/json";
 export { SummarySchema, buildSummary, summaryText } from "./report/summary";
 export type { Figure, Summary } from "./report/summary";
 

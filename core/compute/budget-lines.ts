@@ -52,71 +52,38 @@ export const LineSumsSchema = z.object({
 });
 export type LineSums = z.infer<typeof LineSumsSchema>;
 
-// The class below declares no fields of its own: they are the sums'.
-export interface BudgetLine extends LineSums {}
-
-/**
- * One budget line (Stage + Touchpoint + Line item + Type). It keeps its sums; the variances
- * follow from them and are worked out when read. A 100k-row budget keeps 33k lines through
- * the whole build, and stored variances (ten boxed numbers and a period object per line)
- * doubled what the garbage collector copied for them.
- */
-export class BudgetLine {
-  constructor(sums: LineSums) {
-    // One by one, in one order: every line gets the same compact shape.
-    this.stage = sums.stage;
-    this.touchpoint = sums.touchpoint;
-    this.lineItem = sums.lineItem;
-    this.type = sums.type;
-    this.budget = sums.budget;
-    this.actual = sums.actual;
-    this.status = sums.status;
-    this.periodBudget = sums.periodBudget;
-    this.periodActual = sums.periodActual;
-    this.periodStatus = sums.periodStatus;
-    this.budgetVolume = sums.budgetVolume;
-    this.actualVolume = sums.actualVolume;
-    this.flexedBudget = sums.flexedBudget;
-    this.costPerOutcome = sums.costPerOutcome;
-    this.budgetCostPerOutcome = sums.budgetCostPerOutcome;
-    this.fullBudget = sums.fullBudget;
-    this.forecast = sums.forecast;
-    this.forecastSource = sums.forecastSource;
-  }
-
+export const BudgetLineSchema = LineSumsSchema.extend({
   /** Favourable-positive; null without an actual. */
-  get variance(): number | null {
-    return this.actual === null ? null : variance(this.actual, this.budget, this.type);
-  }
-
+  variance: z.number().nullable(),
   /** variance / |budget|; null when the budget is 0 or there is no actual. */
-  get variancePct(): number | null {
-    const v = this.variance;
-    return v === null ? null : variancePct(v, this.budget);
-  }
-
-  /** The as-of period's figures (null without periods). */
-  get period(): VarianceFigures | null {
-    return this.periodBudget === null ? null : withVariance(this.periodBudget, this.periodActual, this.type, this.periodStatus!);
-  }
-
-  get volumeVariance(): number | null {
-    return this.flexedBudget === null ? null : volumeVariance(this.budget, this.flexedBudget, this.type);
-  }
-
-  get spendingVariance(): number | null {
-    return this.flexedBudget === null || this.actual === null ? null : spendingVariance(this.actual, this.flexedBudget, this.type);
-  }
-
+  variancePct: z.number().nullable(),
+  /** The as-of period's figures (null without periods or without rows in that period). */
+  period: VarianceFiguresSchema.nullable(),
+  /** Flexed budget split: volume + spending = variance. */
+  volumeVariance: z.number().nullable(),
+  spendingVariance: z.number().nullable(),
   /** Forecast against the full budget. */
-  get forecastVariance(): number | null {
-    return this.forecast === null ? null : variance(this.forecast, this.fullBudget, this.type);
-  }
+  forecastVariance: z.number().nullable(),
+  forecastVariancePct: z.number().nullable(),
+});
+/** One budget line (Stage + Touchpoint + Line item + Type): its sums and every figure that follows from them. */
+export type BudgetLine = z.infer<typeof BudgetLineSchema>;
 
-  get forecastVariancePct(): number | null {
-    const v = this.forecastVariance;
-    return v === null ? null : variancePct(v, this.fullBudget);
-  }
+/** A budget line from its sums: the variances, flexed split and forecast variance worked out. */
+export function budgetLine(sums: LineSums): BudgetLine {
+  const { budget, actual, type, flexedBudget: flexed, forecast, fullBudget } = sums;
+  const lineVariance = actual === null ? null : variance(actual, budget, type);
+  const forecastVariance = forecast === null ? null : variance(forecast, fullBudget, type);
+  return {
+    ...sums,
+    variance: lineVariance,
+    variancePct: lineVariance === null ? null : variancePct(lineVariance, budget),
+    period: sums.periodBudget === null ? null : withVariance(sums.periodBudget, sums.periodActual, type, sums.periodStatus!),
+    volumeVariance: flexed === null ? null : volumeVariance(budget, flexed, type),
+    spendingVariance: flexed === null || actual === null ? null : spendingVariance(actual, flexed, type),
+    forecastVariance,
+    forecastVariancePct: forecastVariance === null ? null : variancePct(forecastVariance, fullBudget),
+  };
 }
 
 /** Figures from a budget and an actual, with the sign rule and status. */
@@ -220,7 +187,7 @@ function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): Bud
   const flex = flexable && rows > 0 && Number.isFinite(flexed) ? flexed : null;
   const { forecast, source } = lineForecast(group, actual, laterBudget, ctx);
   const periodActual = periodActuals ? periodActualSum : null;
-  return new BudgetLine({
+  return budgetLine({
     stage,
     touchpoint,
     lineItem,

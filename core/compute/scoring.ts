@@ -106,7 +106,7 @@ export function kpiTrend(scoreNow: number | null, scoreBefore: number | null): n
 }
 
 /** ▲ / ▼ / ▬ for a trend (changes under 0.05 percentage points count as flat). */
-export function trendSymbol(trend: number | null): string {
+export function trendSymbol(trend: number | null): "▲" | "▼" | "▬" | "" {
   if (trend === null) return "";
   if (trend > 0.0005) return "▲";
   if (trend < -0.0005) return "▼";

@@ -7,43 +7,75 @@ import { Problem, problem } from "./problems";
 
 const share = z.number().min(0).max(1);
 
+/** What a settings form shows for a field (zod `.meta`, carried into the JSON Schema). */
+interface FieldMeta {
+  title: string;
+  description: string;
+  /** `percent`: a share 0–1 shown and typed as a percentage. */
+  unit?: "percent";
+  /** Labels of enum values, by value. */
+  choiceLabels?: Record<string, string>;
+}
+const meta = (m: FieldMeta) => m as unknown as Record<string, unknown>;
+
 export const SettingsSchema = z.object({
-  /** Amber band for KPI status: Amber when achievement ≥ 1 − tolerance. */
-  kpiTolerance: share.default(0.1),
-  /** On budget when |variance %| ≤ this. */
-  budgetTolerance: share.default(0.05),
-  /** Upper clamp of a KPI score (1 = 100%). */
-  scoreCap: z.number().min(0.1).max(10).default(1),
-  /** Period label to report on; null = latest period with an actual. */
-  asOfPeriod: z.string().min(1).nullable().default(null),
-  /** Full-period forecast where a line has no Forecast: YTD + remaining budget, or run-rate. */
-  forecastMethod: z.enum(["remaining-budget", "run-rate"]).default("remaining-budget"),
-  /** `3.400,50` style numbers in text cells. */
-  decimalComma: z.boolean().default(false),
-  /** Let valid rows through and list the skipped ones, instead of refusing the whole table. */
-  skipInvalidRows: z.boolean().default(false),
+  kpiTolerance: share.default(0.1).meta(meta({
+    title: "KPI tolerance", unit: "percent",
+    description: "A KPI is Amber when its achievement is within this much of its target (Amber when achievement ≥ 1 − tolerance).",
+  })),
+  budgetTolerance: share.default(0.05).meta(meta({
+    title: "Budget tolerance", unit: "percent",
+    description: "A budget line is On budget when its variance is within this share of its budget.",
+  })),
+  scoreCap: z.number().min(0.1).max(10).default(1).meta(meta({
+    title: "Score cap", unit: "percent",
+    description: "The highest score a KPI can get, however far it beats its target (100% = no extra credit).",
+  })),
+  asOfPeriod: z.string().min(1).nullable().default(null).meta(meta({
+    title: "As-of period",
+    description: "The period to report on, such as 2026-03 or 2026-Q1. Blank: the latest period with an actual.",
+  })),
+  forecastMethod: z.enum(["remaining-budget", "run-rate"]).default("remaining-budget").meta(meta({
+    title: "Forecast method",
+    description: "Full-period forecast of a line without a Forecast: actual to date plus the remaining budget, or the run rate of the actual to date.",
+    choiceLabels: { "remaining-budget": "Actual + remaining budget", "run-rate": "Run rate" },
+  })),
+  decimalComma: z.boolean().default(false).meta(meta({
+    title: "Decimal comma",
+    description: "Read numbers typed as text the European way: 3.400,50 is three thousand four hundred and a half.",
+  })),
+  skipInvalidRows: z.boolean().default(false).meta(meta({
+    title: "Skip invalid rows",
+    description: "Report on the valid rows and list the skipped ones, instead of stopping at the first table with errors.",
+  })),
   sheetNames: z
     .object({
-      scorecard: z.string().min(1).max(31).default("Scorecard"),
-      budget: z.string().min(1).max(31).default("Budget Variance"),
-      journey: z.string().min(1).max(31).default("Journey View"),
+      scorecard: z.string().min(1).max(31).default("Scorecard").meta(meta({ title: "Scorecard sheet", description: "Name of the balanced scorecard sheet." })),
+      budget: z.string().min(1).max(31).default("Budget Variance").meta(meta({ title: "Budget sheet", description: "Name of the budget variance sheet." })),
+      journey: z.string().min(1).max(31).default("Journey View").meta(meta({ title: "Journey sheet", description: "Name of the journey view sheet." })),
     })
-    .default({ scorecard: "Scorecard", budget: "Budget Variance", journey: "Journey View" }),
+    .default({ scorecard: "Scorecard", budget: "Budget Variance", journey: "Journey View" })
+    .meta(meta({ title: "Report sheet names", description: "The names of the three report sheets." })),
   tableNames: z
     .object({
-      journey: z.string().min(1).default("Journey"),
-      budget: z.string().min(1).default("Budget"),
+      journey: z.string().min(1).default("Journey").meta(meta({ title: "Journey table", description: "The table, named range or sheet holding your KPIs." })),
+      budget: z.string().min(1).default("Budget").meta(meta({ title: "Budget table", description: "The table, named range or sheet holding your budget lines." })),
     })
-    .default({ journey: "Journey", budget: "Budget" }),
+    .default({ journey: "Journey", budget: "Budget" })
+    .meta(meta({ title: "Input table names", description: "Where your tables are found." })),
   /** The user's own header → our column name, e.g. `{"Wave": "Period"}`. */
   columnMapping: z
     .object({
       journey: z.record(z.string(), z.string()).default({}),
       budget: z.record(z.string(), z.string()).default({}),
     })
-    .default({ journey: {}, budget: {} }),
-  /** `colour-blind` swaps red/green for orange/blue. */
-  palette: z.enum(["standard", "colour-blind"]).default("standard"),
+    .default({ journey: {}, budget: {} })
+    .meta(meta({ title: "Column mapping", description: "Your own headers mapped to ours, such as Wave → Period, for each table." })),
+  palette: z.enum(["standard", "colour-blind"]).default("standard").meta(meta({
+    title: "Colours",
+    description: "Colour-blind safe swaps red and green for orange and blue.",
+    choiceLabels: { standard: "Standard", "colour-blind": "Colour-blind safe" },
+  })),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
