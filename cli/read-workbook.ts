@@ -3,6 +3,7 @@
  * an Excel table or named range of that name, else a sheet of that name.
  */
 import ExcelJS from "exceljs";
+import { parseA1 } from "../core";
 import type { CellValue, SheetBlock, SheetCell, TableInput } from "../core";
 
 /** An ExcelJS cell value as the core sees it: formulas by their result, errors as `#N/A`. */
@@ -22,15 +23,6 @@ export function plainValue(value: ExcelJS.CellValue): CellValue {
   return String(value);
 }
 
-/** Decodes `A1` to 1-based row and column. */
-function decode(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());
-  if (!m) throw new Error(`not a cell address: ${address}`);
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
-}
-
 /** Reads a rectangle (1-based, inclusive) of a worksheet into a block. */
 export function readBlock(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): SheetBlock {
   const values: CellValue[][] = [];
@@ -45,9 +37,10 @@ export function readBlock(ws: ExcelJS.Worksheet, top: number, left: number, bott
 
 function readRange(ws: ExcelJS.Worksheet, ref: string): SheetBlock {
   const [a, b = a] = ref.replace(/^.*!/, "").split(":");
-  const start = decode(a);
-  const end = decode(b);
-  return readBlock(ws, start.row, start.col, end.row, end.col);
+  const start = parseA1(a);
+  const end = parseA1(b);
+  if (!start || !end) throw new Error(`not a range: ${ref}`);
+  return readBlock(ws, start.row + 1, start.col + 1, end.row + 1, end.col + 1);
 }
 
 function findExcelTable(wb: ExcelJS.Workbook, name: string): TableInput | null {

@@ -3,18 +3,12 @@
  * format, colour and rule comes from the model.
  */
 import ExcelJS from "exceljs";
-import { cellAddress, CellRange, CellStyle, columnLetter, ConditionalFormat, forEachChunk, OWNERSHIP, pixelsToCharacters, pixelsToPoints, planSheets, ReportModel, ReportSheet, ReportSheetKey, SheetPlan } from "../core";
+import { cellAddress, CellRange, CellStyle, ConditionalFormat, rangeA1, REPORT_SHEET_KEYS, forEachChunk, OWNERSHIP, pixelsToCharacters, pixelsToPoints, planSheets, ReportModel, ReportSheet, ReportSheetKey, SheetPlan } from "../core";
 
 /** Rows of a report table made at a time (the model makes a table's cells when asked). */
 const WRITE_CHUNK_ROWS = 1000;
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
-
-function a1(range: CellRange): string {
-  const start = `${columnLetter(range.col)}${range.row + 1}`;
-  const end = `${columnLetter(range.col + range.cols - 1)}${range.row + range.rows}`;
-  return start === end ? start : `${start}:${end}`;
-}
 
 function eachCell(ws: ExcelJS.Worksheet, range: CellRange, fn: (cell: ExcelJS.Cell) => void): void {
   for (let r = range.row; r < range.row + range.rows; r++) {
@@ -96,7 +90,7 @@ export function writeSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, chunkRows 
   };
   let priority = 1;
   for (const cf of sheet.conditionalFormats) {
-    ws.addConditionalFormatting({ ref: a1(cf.range), rules: [excelRule(cf, priority++)] });
+    ws.addConditionalFormatting({ ref: rangeA1(cf.range.row, cf.range.col, cf.range.rows, cf.range.cols), rules: [excelRule(cf, priority++)] });
   }
 }
 
@@ -112,7 +106,6 @@ export function ownedSheets(wb: ExcelJS.Workbook): Map<string, string> {
 }
 
 const tagName = (key: ReportSheetKey) => `${OWNERSHIP.definedNamePrefix}${key}`;
-const REPORT_KEYS: readonly ReportSheetKey[] = ["scorecard", "budget", "journey"];
 
 /**
  * Adds the report sheets to the workbook as the core's sheet plan says: owned sheets of the
@@ -121,7 +114,7 @@ const REPORT_KEYS: readonly ReportSheetKey[] = ["scorecard", "budget", "journey"
  */
 export function addReportSheets(wb: ExcelJS.Workbook, model: ReportModel): SheetPlan {
   const owned = ownedSheets(wb);
-  const ownedAs = (name: string) => REPORT_KEYS.find((key) => owned.get(name) === tagName(key)) ?? null;
+  const ownedAs = (name: string) => REPORT_SHEET_KEYS.find((key) => owned.get(name) === tagName(key)) ?? null;
   const plan = planSheets(wb.worksheets.map((ws) => ({ name: ws.name, ownedAs: ownedAs(ws.name) })), model.sheets);
   const sheetOf = new Map(model.sheets.map((s) => [s.key, s]));
   const tags = new Set(model.sheets.map((s) => tagName(s.key)));

@@ -6,7 +6,7 @@
 
 // Input: the cells a host read, settings, problems.
 export type { CellValue, SheetBlock } from "./input/cells";
-export { cellAddress, columnLetter, quoteSheet, rangeAddress } from "./input/cells";
+export { cellAddress, columnLetter, parseA1, quoteSheet, rangeA1, rangeAddress } from "./input/cells";
 export { parseNumber } from "./input/numbers";
 export { moneyCellOf, moneyFormatFrom } from "./input/money-format";
 export type { SheetCell } from "./input/money-format";
@@ -23,7 +23,7 @@ export type { Analysis, AnalysisInput, AnalysisOutcome, TableInput } from "./com
 // Report: the model hosts translate, its JSON twin.
 export { buildReport } from "./report/build-report";
 export type { ReportOptions } from "./report/build-report";
-export { OWNERSHIP, TEXT_FORMAT, blockValues, forEachChunk } from "./report/model";
+export { OWNERSHIP, REPORT_SHEET_KEYS, TEXT_FORMAT, blockValues, forEachChunk } from "./report/model";
 export type {
   CellRange, CellStyle, ChartSeries, ChartSpec, ColorScale, ColorStop, ConditionalFormat, ReportBlock, ReportModel, ReportSheet, ReportSheetKey, ReportValue,
 } from "./report/model";

@@ -53,7 +53,7 @@ export interface AnalysisOutcome {
   problems: Problem[];
 }
 
-const NO_ROWS: ParsedTable<BudgetRow> = { rows: [], invalidRows: [], periods: [], problems: [], unreadable: false, cellOf: () => null, sheet: "" };
+const NO_ROWS: ParsedTable<BudgetRow> = { rows: [], periods: [], problems: [], unreadable: false, cellOf: () => null, sheet: "" };
 
 export function analyse(input: AnalysisInput, settings: Settings, settingsProblems: Problem[] = []): AnalysisOutcome {
   const problems: Problem[] = [...settingsProblems];

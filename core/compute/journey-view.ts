@@ -33,7 +33,6 @@ export const StageViewSchema = SpendSchema.extend({
   score: z.number().nullable(),
   status: KpiStatusSchema,
   kpis: z.number().int(),
-  withData: z.number().int(),
   momentsOfTruth: z.number().int(),
   momentsAtRisk: z.number().int(),
 });
@@ -101,7 +100,6 @@ export function buildJourneyView(card: Scorecard, budget: JourneyBudget): {
       score: roll?.score ?? null,
       status: roll?.status ?? "No data",
       kpis: kpis.length,
-      withData: roll?.withData ?? 0,
       momentsOfTruth: mot.length,
       momentsAtRisk: mot.filter((k) => k.status === "Amber" || k.status === "Red").length,
       ...spendOf(budgetOfStage.get(key), totalCostActual),

@@ -20,7 +20,6 @@ export const RollUpSchema = z.object({
   withData: z.number().int(),
   red: z.number().int(),
   amber: z.number().int(),
-  green: z.number().int(),
   /** True when KPIs have data but every weight is 0 (the group has no score: a warning). */
   zeroWeights: z.boolean(),
 });
@@ -41,13 +40,11 @@ export class RollUpSums {
   private withData = 0;
   private red = 0;
   private amber = 0;
-  private green = 0;
 
   add(m: RollUpMember): void {
     this.kpis++;
     if (m.status === "Red") this.red++;
     else if (m.status === "Amber") this.amber++;
-    else if (m.status === "Green") this.green++;
     if (m.score === null) return;
     this.withData++;
     this.weighted += m.weight * m.score;
@@ -64,7 +61,6 @@ export class RollUpSums {
       withData: this.withData,
       red: this.red,
       amber: this.amber,
-      green: this.green,
       zeroWeights: this.withData > 0 && this.weights === 0,
     };
   }

@@ -11,8 +11,6 @@ import { RowReader } from "./row-reader";
 
 export const BudgetRowSchema = z.object({
   rowIndex: z.number().int(),
-  /** 1-based sheet row, for messages (`Budget!7:7`). */
-  sheetRow: z.number().int(),
   stage: z.string().min(1),
   touchpoint: z.string(),
   lineItem: z.string().min(1),
@@ -39,7 +37,7 @@ export function parseBudgetTable(block: SheetBlock, options: TableOptions): Pars
   return parseRows("budget", block, BUDGET_COLUMNS, options, readBudgetRow);
 }
 
-function readBudgetRow(r: RowReader<BudgetColumn>, sheetRow: number): BudgetRow | null {
+function readBudgetRow(r: RowReader<BudgetColumn>): BudgetRow | null {
   const stage = r.requiredText("stage", "Stage", "the journey stage this budget line belongs to");
   const lineItem = r.requiredText("lineItem", "Line item", "the name of the budget line");
   const typeText = r.text("type");
@@ -56,7 +54,6 @@ function readBudgetRow(r: RowReader<BudgetColumn>, sheetRow: number): BudgetRow 
   if (!r.ok) return null;
   return {
     rowIndex: r.rowIndex,
-    sheetRow,
     stage,
     touchpoint: r.text("touchpoint"),
     lineItem,

@@ -50,11 +50,24 @@ export function cellAddress(sheet: string, row: number, col: number): string {
   return `${quoteSheet(sheet)}!${columnLetter(col)}${row + 1}`;
 }
 
+/** `A1:H1` for 0-based row 0, column 0, one row, eight columns; `B4` for a single cell. */
+export function rangeA1(row: number, col: number, rows: number, cols: number): string {
+  const start = `${columnLetter(col)}${row + 1}`;
+  return rows <= 1 && cols <= 1 ? start : `${start}:${columnLetter(col + cols - 1)}${row + rows}`;
+}
+
 /** `Journey!A1:H1`. */
 export function rangeAddress(sheet: string, row: number, col: number, rows: number, cols: number): string {
-  const start = `${columnLetter(col)}${row + 1}`;
-  if (rows <= 1 && cols <= 1) return `${quoteSheet(sheet)}!${start}`;
-  return `${quoteSheet(sheet)}!${start}:${columnLetter(col + cols - 1)}${row + rows}`;
+  return `${quoteSheet(sheet)}!${rangeA1(row, col, rows, cols)}`;
+}
+
+/** `$F$7` or `F7` → 0-based row 6, column 5; null when it is not a cell address. */
+export function parseA1(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(address.trim());
+  if (!m || Number(m[2]) < 1) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
 /** How a value looked to the user, for messages: text in quotes, blanks named. */
@@ -71,12 +84,4 @@ export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
   return String(value).trim();
-}
-
-/**
- * Text that a spreadsheet would turn into a formula or a number-like entry if typed:
- * hosts that write through a "user entered" path must guard it so it stays text.
- */
-export function looksLikeFormula(text: string): boolean {
-  return /^[=+\-@]/.test(text) || /^'/.test(text);
 }

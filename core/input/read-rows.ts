@@ -12,8 +12,6 @@ import { TableKind, readTable, tableCell } from "./locate-table";
 
 export interface ParsedTable<R> {
   rows: R[];
-  /** Rows with errors (left out when skipping invalid rows). */
-  invalidRows: number[];
   /** The distinct periods of the rows, in order of first appearance. */
   periods: Period[];
   problems: Problem[];
@@ -40,7 +38,7 @@ export function parseRows<K extends string, R extends RowWithPeriod>(
   readRow: (r: RowReader<K>, sheetRow: number) => R | null,
 ): ParsedTable<R> {
   const { table, problems } = readTable(kind, block, specs, options.mapping, options.locate);
-  const result: ParsedTable<R> = { rows: [], invalidRows: [], periods: [], problems, unreadable: true, cellOf: () => null, sheet: block.sheet };
+  const result: ParsedTable<R> = { rows: [], periods: [], problems, unreadable: true, cellOf: () => null, sheet: block.sheet };
   if (!table || problems.some((p) => p.severity === "error")) return result;
   result.unreadable = false;
   result.sheet = table.sheet;
@@ -57,10 +55,7 @@ export function parseRows<K extends string, R extends RowWithPeriod>(
     if (mayHaveEmptyRows && rowIsEmpty(table.rows[i])) continue;
     r.start(i);
     const row = readRow(r, table.headerRow + 2 + i);
-    if (!row) {
-      result.invalidRows.push(i);
-      continue;
-    }
+    if (!row) continue;
     const period = parsePeriod(r.raw("period" as K));
     row.period = period ? period.label : null;
     if (!period) undated++;
@@ -70,25 +65,19 @@ export function parseRows<K extends string, R extends RowWithPeriod>(
     }
     result.rows.push(row);
   }
-  // Counted on the way, to spare a pass over every row (at 100k rows a pass costs 3× per row what it does at 1k).
-  if (undated > 0 && result.periods.length > 0) {
-    const dropped = dropRowsWithoutPeriod(result, r);
-    result.invalidRows = [...result.invalidRows, ...dropped].sort((a, b) => a - b);
-  }
+  if (undated > 0 && result.periods.length > 0) dropRowsWithoutPeriod(result, r);
   return result;
 }
 
 /**
  * When some rows have a period, every row must: a row without one cannot be placed in time.
- * Removes such rows (an error on their Period cell) and returns their indexes. Called when
- * some rows have a period and some do not.
+ * Removes such rows, with an error on their Period cell.
  */
-function dropRowsWithoutPeriod<K extends string, R extends RowWithPeriod>(result: ParsedTable<R>, r: RowReader<K>): number[] {
+function dropRowsWithoutPeriod<K extends string, R extends RowWithPeriod>(result: ParsedTable<R>, r: RowReader<K>): void {
   const undated = result.rows.filter((row) => row.period === null);
   for (const row of undated) {
     r.start(row.rowIndex);
     r.fail("period" as K, "Period", "is blank while other rows have a period", "a period such as 2026-03, 2026-Q1 or a date");
   }
   result.rows = result.rows.filter((row) => row.period !== null);
-  return undated.map((row) => row.rowIndex);
 }

@@ -24,7 +24,7 @@ export const AnalysisJsonSchema = z.object({
   periods: z.array(z.string()),
   overall: GroupJsonSchema.omit({ name: true }),
   perspectives: z.array(GroupJsonSchema),
-  stages: z.array(StageViewSchema.omit({ withData: true })),
+  stages: z.array(StageViewSchema),
   stagePerspectives: z.array(z.object({
     stage: z.string(),
     perspectives: z.record(z.string(), z.object({ score: z.number().nullable(), status: KpiStatusSchema, kpis: z.number().int() })),

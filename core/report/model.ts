@@ -109,7 +109,9 @@ export interface ChartSpec {
   size: { width: number; height: number };
 }
 
-export type ReportSheetKey = "scorecard" | "budget" | "journey";
+/** The report sheets, in report order. */
+export const REPORT_SHEET_KEYS = ["scorecard", "budget", "journey"] as const;
+export type ReportSheetKey = (typeof REPORT_SHEET_KEYS)[number];
 
 export interface ReportSheet {
   key: ReportSheetKey;
