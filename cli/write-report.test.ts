@@ -4,8 +4,8 @@
  */
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { writeSheet } from "../cli/write-report";
-import { kpi, line, table } from "./fixtures";
+import { writeSheet } from "./write-report";
+import { kpi, line, table } from "../test/fixtures";
 import { analyse, buildReport, DEFAULT_SETTINGS } from "../core";
 
 describe("ExcelJS writer", () => {

@@ -3,8 +3,9 @@
  * either no report is produced (errors) or it is (warnings, accepted formats).
  */
 import { describe, expect, it } from "vitest";
-import { analyse, AnalysisInput, DEFAULT_SETTINGS, Settings } from "../core";
-import type { CellValue } from "../core";
+import { AnalysisInput, analyse } from "../compute/analyse";
+import { DEFAULT_SETTINGS, Settings } from "./settings";
+import type { CellValue } from "./cells";
 
 // Journey columns A..M and Budget columns A..K, so every cell address below is fixed.
 const J = ["Stage", "Touchpoint", "Moment of truth", "Perspective", "KPI", "Direction", "Baseline", "Target", "Target max", "Actual", "Weight", "Tolerance", "Period"];
@@ -91,7 +92,20 @@ function inputFor(c: Case): AnalysisInput {
 }
 
 describe("bad-input corpus", () => {
-  it("has at least 30 cases", () => expect(cases.length).toBeGreaterThanOrEqual(30));
+  // Every number column of both tables, not only those the cases above name: text that is no
+  // number is one error, on exactly that cell, and no report.
+  const numberColumns: { table: string; col: number; kpi?: Row; budget?: Row }[] = [
+    ...["Baseline", "Target", "Target max", "Actual", "Weight", "Tolerance"].map((h) => ({ table: "Journey", col: J.indexOf(h), kpi: { [h]: "lots" } })),
+    ...["Budget", "Actual", "Forecast", "Budget volume", "Actual volume", "Fixed share"].map((h) => ({ table: "Budget", col: B.indexOf(h), budget: { [h]: "lots" } })),
+  ];
+  it.each(numberColumns.map((c) => [`${c.table} ${c.table === "Journey" ? J[c.col] : B[c.col]}`, c] as const))("%s: \"lots\" is an error on its cell", (_name, c) => {
+    const out = analyse(inputFor({ name: "", severity: "error", cell: null, kpi: c.kpi, budget: c.budget }), DEFAULT_SETTINGS);
+    const row = c.table === "Journey" ? 3 : 2;
+    const cell = `${c.table}!${String.fromCharCode(65 + c.col)}${row}`;
+    expect(out.analysis).toBeNull();
+    expect(out.problems.filter((p) => p.severity === "error").map((p) => p.cell)).toEqual([cell]);
+    expect(out.problems[0].message).toContain('"lots"');
+  });
 
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     const out = analyse(inputFor(c), { ...DEFAULT_SETTINGS, ...c.settings });
