@@ -1,5 +1,5 @@
 /**
- * Reads the Journey and Budget tables from an .xlsx with ExcelJS, found as SPEC §1 says:
+ * Reads the Journey and Budget tables from an .xlsx with ExcelJS, found as docs/formulas.md §1 says:
  * an Excel table or named range of that name, else a sheet of that name.
  */
 import ExcelJS from "exceljs";

@@ -41,5 +41,5 @@ export type { Figure, Summary } from "./report/summary";
 export { SAMPLE_TABLES } from "./sample/sample-tables";
 export type { SampleTable, SampleValue } from "./sample/sample-tables";
 
-// Custom functions (SPEC §4), one implementation for both hosts.
+// Custom functions (docs/formulas.md §4), one implementation for both hosts.
 export * as functions from "./functions/functions";

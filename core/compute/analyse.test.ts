@@ -19,7 +19,7 @@ function ok(...args: Parameters<typeof run>) {
   return outcome.analysis;
 }
 
-describe("roll-ups (SPEC §2.2)", () => {
+describe("roll-ups (docs/formulas.md §2.2)", () => {
   it("weighted mean over KPIs with data; no-data rows excluded but counted", () => {
     const a = ok([
       kpi({ KPI: "A", Perspective: "Financial", Target: 100, Actual: 100, Weight: 2 }),
@@ -151,7 +151,7 @@ describe("roll-ups (SPEC §2.2)", () => {
   });
 });
 
-describe("periods, as-of and trend (SPEC §2.1)", () => {
+describe("periods, as-of and trend (docs/formulas.md §2.1)", () => {
   const rows = [
     kpi({ KPI: "A", Period: "2026-01", Target: 80, Actual: 60 }), // 0.75
     kpi({ KPI: "B", Period: "2026-01", Target: 100, Actual: 50 }), // 0.5
@@ -261,7 +261,7 @@ describe("periods, as-of and trend (SPEC §2.1)", () => {
   });
 });
 
-describe("budget lines (SPEC §2.3)", () => {
+describe("budget lines (docs/formulas.md §2.3)", () => {
   const months = ["2026-01", "2026-02", "2026-03", "2026-04"];
   const actuals = [90, 110, 120, null];
   const volumes = [9, 11, 12, null];
@@ -350,7 +350,7 @@ describe("budget lines (SPEC §2.3)", () => {
   });
 });
 
-describe("journey view (SPEC §2.4)", () => {
+describe("journey view (docs/formulas.md §2.4)", () => {
   it("stage spend from cost lines, share, cost per outcome, return on spend", () => {
     const a = ok(
       [kpi({ Stage: "Awareness" }), kpi({ Stage: "Purchase", KPI: "Orders" })],

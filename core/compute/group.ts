@@ -13,7 +13,7 @@ export function foldName(name: string): string {
 
 /**
  * foldName, remembered: a stage or touchpoint is typed the same way on thousands of rows, and
- * each fold makes a new string (a 100k-row build spent 40% of its time collecting them).
+ * each fold would make a new string for the garbage collector (docs/performance.md).
  */
 export const nameKey = memoByText(foldName);
 

@@ -1,5 +1,5 @@
 /**
- * The journey view (SPEC §2.4): scorecard and budget joined on Stage (and Touchpoint where
+ * The journey view (docs/formulas.md §2.4): scorecard and budget joined on Stage (and Touchpoint where
  * both have it), stage by stage in journey order.
  */
 import { z } from "zod";

@@ -3,7 +3,7 @@ import { definitionProblem, kpiAchievement, kpiScore, kpiStatus, kpiTrend, parse
 
 const def = (direction: "higher" | "lower" | "range", target: number, baseline: number | null = null, targetMax: number | null = null) => ({ direction, target, baseline, targetMax });
 
-describe("KPI achievement (SPEC §2.1)", () => {
+describe("KPI achievement (docs/formulas.md §2.1)", () => {
   it("higher without baseline: actual / target", () => {
     expect(kpiAchievement(60, def("higher", 80))).toBeCloseTo(0.75, 12);
     expect(kpiAchievement(100, def("higher", 80))).toBeCloseTo(1.25, 12);

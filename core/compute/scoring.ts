@@ -1,5 +1,5 @@
 /**
- * KPI score, achievement, status and trend (SPEC §2.1).
+ * KPI score, achievement, status and trend (docs/formulas.md §2.1).
  */
 import { z } from "zod";
 

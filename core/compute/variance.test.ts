@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { costPerOutcome, flexedBudget, parseLineType, runRateForecast, spendingVariance, variance, variancePct, varianceStatus, volumeVariance } from "./variance";
 
-describe("budget variance (SPEC §2.3): positive is favourable", () => {
+describe("budget variance (docs/formulas.md §2.3): positive is favourable", () => {
   it("cost: budget − actual", () => {
     expect(variance(1200, 1000, "cost")).toBe(-200);
     expect(variance(900, 1000, "cost")).toBe(100);

@@ -1,5 +1,5 @@
 /**
- * Budget variance (SPEC §2.3): favourable is always positive.
+ * Budget variance (docs/formulas.md §2.3): favourable is always positive.
  */
 import { z } from "zod";
 

@@ -1,5 +1,5 @@
 /**
- * The custom functions of SPEC §4 as pure, array-aware functions shared by both hosts:
+ * The custom functions of docs/formulas.md §4 as pure, array-aware functions shared by both hosts:
  * every argument may be a value or a 2-D range; ranges of one shape broadcast element-wise
  * (a 1×1 range or a single value broadcasts); blank in → blank out; a bad value gives a
  * typed error value, never a throw.

@@ -1,5 +1,5 @@
 /**
- * The bad-input corpus (SPEC §1.4): each case names the exact cell of the problem, and
+ * The bad-input corpus (docs/formulas.md §1.4): each case names the exact cell of the problem, and
  * either no report is produced (errors) or it is (warnings, accepted formats).
  */
 import { describe, expect, it } from "vitest";

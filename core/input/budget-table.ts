@@ -1,5 +1,5 @@
 /**
- * The Budget table (SPEC §1.2): one row per budget line, optionally per period.
+ * The Budget table (docs/formulas.md §1.2): one row per budget line, optionally per period.
  */
 import { z } from "zod";
 import { SheetBlock } from "./cells";

@@ -1,5 +1,5 @@
 /**
- * The columns of the two input tables (SPEC §1.1, §1.2): our name for each, the headers
+ * The columns of the two input tables (docs/formulas.md §1.1, §1.2): our name for each, the headers
  * users write for it, and whether the table needs it.
  */
 
@@ -52,7 +52,7 @@ export const BUDGET_COLUMNS = [
 ] as const;
 export type BudgetColumn = (typeof BUDGET_COLUMNS)[number]["key"];
 
-/** Headers match ignoring case, spaces, `_`, `-` and `.` (SPEC §1). */
+/** Headers match ignoring case, spaces, `_`, `-` and `.` (docs/formulas.md §1). */
 export function normalizeHeader(text: string): string {
   return text.toLowerCase().replace(/[\s_\-.\u00a0]/g, "");
 }

@@ -1,5 +1,5 @@
 /**
- * The Journey table (SPEC §1.1): one row per KPI, optionally per period.
+ * The Journey table (docs/formulas.md §1.1): one row per KPI, optionally per period.
  */
 import { z } from "zod";
 import { CellValue, SheetBlock, quoteSheet } from "./cells";

@@ -8,7 +8,7 @@ const value = (v: unknown, o = point) => {
   return r.kind === "number" ? r.value : r.kind;
 };
 
-describe("number parsing (SPEC §1.3)", () => {
+describe("number parsing (docs/formulas.md §1.3)", () => {
   it.each([
     [1234.5, 1234.5],
     ["1,234.5", 1234.5],

@@ -1,5 +1,5 @@
 /**
- * Number parsing (SPEC §1.3): numbers arrive as numbers or as text such as `1,234.5`,
+ * Number parsing (docs/formulas.md §1.3): numbers arrive as numbers or as text such as `1,234.5`,
  * `$1,200`, `€ 3.400,50` (decimal comma), `85%`, `(1,200)`.
  */
 import { CellValue, isBlank, isSpreadsheetError } from "./cells";

@@ -1,5 +1,5 @@
 /**
- * Periods (SPEC §2.1): a date, `YYYY-MM`, `YYYY-Qn`, or text. Ordered by date when every
+ * Periods (docs/formulas.md §2.1): a date, `YYYY-MM`, `YYYY-Qn`, or text. Ordered by date when every
  * period parses, otherwise by first appearance.
  */
 import { CellValue, isBlank } from "./cells";

@@ -1,5 +1,5 @@
 /**
- * The problem report (SPEC §1.4): every problem at once, each naming the cell, the value
+ * The problem report (docs/formulas.md §1.4): every problem at once, each naming the cell, the value
  * found and what was expected.
  */
 import { z } from "zod";

@@ -14,7 +14,7 @@ export class RowReader<K extends string> {
   /** False once the current row has an error. */
   ok = true;
   private row: CellValue[] = [];
-  /** Column index by our column name: a Map is faster than keyed access on the hot path. */
+  /** Column index by our column name. */
   private readonly index: Map<K, number>;
 
   constructor(

@@ -1,5 +1,5 @@
 /**
- * Settings (SPEC §5), kept in the document by each host. A bad stored value falls back to
+ * Settings (docs/formulas.md §5), kept in the document by each host. A bad stored value falls back to
  * its default with a warning, never a crash.
  */
 import { z } from "zod";

@@ -1,5 +1,5 @@
 /**
- * The report model (SPEC §3): a host-neutral description of the report sheets. Hosts only
+ * The report model (docs/formulas.md §3): a host-neutral description of the report sheets. Hosts only
  * translate it into their own API calls; no host decides a colour, a threshold, a format, a
  * size or a name. Sizes are pixels (see sizes.ts for each host's conversion); colours are
  * `#RRGGBB`; font sizes are points.
