@@ -4,7 +4,7 @@
  */
 import { parse } from "csv-parse/sync";
 import { basename } from "node:path";
-import type { TableInput } from "../core";
+import type { FoundTable } from "../core";
 
 /** `;` when the header line has more semicolons than commas (decimal-comma locales). */
 function delimiterOf(text: string): string {
@@ -14,7 +14,7 @@ function delimiterOf(text: string): string {
   return count(";") > count(",") ? ";" : ",";
 }
 
-export function readCsv(path: string, text: string): TableInput {
+export function readCsv(path: string, text: string): FoundTable {
   const rows = parse(text, {
     bom: true,
     delimiter: delimiterOf(text),

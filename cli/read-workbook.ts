@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { parseA1 } from "../core";
-import type { CellValue, SheetBlock, SheetCell, TableInput } from "../core";
+import type { CellValue, SheetBlock, SheetCell, FoundTable } from "../core";
 
 /** An ExcelJS cell value as the core sees it: formulas by their result, errors as `#N/A`. */
 export function plainValue(value: ExcelJS.CellValue): CellValue {
@@ -43,7 +43,7 @@ function readRange(ws: ExcelJS.Worksheet, ref: string): SheetBlock {
   return readBlock(ws, start.row + 1, start.col + 1, end.row + 1, end.col + 1);
 }
 
-function findExcelTable(wb: ExcelJS.Workbook, name: string): TableInput | null {
+function findExcelTable(wb: ExcelJS.Workbook, name: string): FoundTable | null {
   for (const ws of wb.worksheets) {
     for (const t of ws.getTables() as unknown as { table?: { name?: string; displayName?: string; tableRef?: string; ref?: string } }[]) {
       const model = t.table ?? (t as { name?: string; displayName?: string; tableRef?: string; ref?: string });
@@ -57,7 +57,7 @@ function findExcelTable(wb: ExcelJS.Workbook, name: string): TableInput | null {
   return null;
 }
 
-function findNamedRange(wb: ExcelJS.Workbook, name: string): TableInput | null {
+function findNamedRange(wb: ExcelJS.Workbook, name: string): FoundTable | null {
   const entry = wb.definedNames.model.find((d) => d.name.toLowerCase() === name.toLowerCase());
   const target = entry?.ranges[0];
   if (!target) return null;
@@ -67,7 +67,7 @@ function findNamedRange(wb: ExcelJS.Workbook, name: string): TableInput | null {
   return { block: readRange(ws, m[2]), locate: false, foundAs: `named range "${entry!.name}"` };
 }
 
-function findSheet(wb: ExcelJS.Workbook, name: string): TableInput | null {
+function findSheet(wb: ExcelJS.Workbook, name: string): FoundTable | null {
   const ws = wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
   if (!ws) return null;
   const rows = Math.max(ws.rowCount, 1);
@@ -76,7 +76,7 @@ function findSheet(wb: ExcelJS.Workbook, name: string): TableInput | null {
 }
 
 /** The table of that name: Excel table, then named range, then sheet; null when none. */
-export function findTable(wb: ExcelJS.Workbook, name: string): TableInput | null {
+export function findTable(wb: ExcelJS.Workbook, name: string): FoundTable | null {
   return findExcelTable(wb, name) ?? findNamedRange(wb, name) ?? findSheet(wb, name);
 }
 

@@ -5,7 +5,7 @@
  */
 
 // Input: the cells a host read, settings, problems.
-export type { CellValue, SheetBlock } from "./input/cells";
+export type { CellValue, FoundTable, SheetBlock } from "./input/cells";
 export { cellAddress, columnLetter, parseA1, quoteSheet, rangeA1, rangeAddress } from "./input/cells";
 export { parseNumber } from "./input/numbers";
 export { moneyCellOf, moneyFormatFrom } from "./input/money-format";
@@ -18,7 +18,7 @@ export type { SettingField } from "./input/settings-form";
 
 // Compute: from tables to every figure.
 export { analyse } from "./compute/analyse";
-export type { Analysis, AnalysisInput, AnalysisOutcome, TableInput } from "./compute/analyse";
+export type { Analysis, AnalysisInput, AnalysisOutcome } from "./compute/analyse";
 
 // Report: the model hosts translate, its JSON twin.
 export { buildReport } from "./report/build-report";

@@ -1,4 +1,4 @@
-import type { CellValue, SheetBlock, TableInput } from "../core";
+import type { CellValue, SheetBlock, FoundTable } from "../core";
 /** Small builders of input tables for tests: rows as objects keyed by header. */
 
 export type Row = Record<string, CellValue>;
@@ -9,7 +9,7 @@ export function block(sheet: string, rows: Row[], headers?: string[], origin = {
   return { sheet, origin, values: [cols, ...rows.map((r) => cols.map((c) => (c in r ? r[c] : null)))] };
 }
 
-export function table(sheet: string, rows: Row[], headers?: string[]): TableInput {
+export function table(sheet: string, rows: Row[], headers?: string[]): FoundTable {
   return { block: block(sheet, rows, headers), locate: true };
 }
 

@@ -2,29 +2,21 @@
  * From the tables a host read to every figure of the report: parse, validate, score,
  * budget, journey view. Pure; never throws on cell content.
  */
-import { SheetBlock } from "../input/cells";
+import { FoundTable } from "../input/cells";
 import { BudgetGroupTotal, BudgetLine, buildBudgetLines, groupBudget } from "./budget-lines";
 import { BudgetRow, parseBudgetTable } from "../input/budget-table";
 import { nameKey } from "./group";
 import { KpiRow, parseJourneyTable } from "../input/journey-table";
-import { ParsedTable } from "../input/read-rows";
+import { ParsedRows } from "../input/read-rows";
 import { buildJourneyView, StageView, TouchpointView } from "./journey-view";
 import { orderPeriods, parsePeriod } from "../input/periods";
 import { Problem, hasErrors, problem, sortProblems } from "../input/problems";
 import { Scorecard, ScoredKpi, buildScorecard, momentsAtRisk } from "./scorecard";
 import { Settings } from "../input/settings";
 
-export interface TableInput {
-  block: SheetBlock;
-  /** True for a whole sheet or a selection (find the header row); false for a named table. */
-  locate: boolean;
-  /** How the host found it, for the UI: `table "Journey"`, `sheet "Journey"`, `selection`. */
-  foundAs?: string;
-}
-
 export interface AnalysisInput {
-  journey: TableInput | null;
-  budget?: TableInput | null;
+  journey: FoundTable | null;
+  budget?: FoundTable | null;
 }
 
 export interface Analysis {
@@ -53,7 +45,7 @@ export interface AnalysisOutcome {
   problems: Problem[];
 }
 
-const NO_ROWS: ParsedTable<BudgetRow> = { rows: [], periods: [], problems: [], unreadable: false, cellOf: () => null, sheet: "" };
+const NO_ROWS: ParsedRows<BudgetRow> = { rows: [], periods: [], problems: [], unreadable: false, cellOf: () => null, sheet: "" };
 
 export function analyse(input: AnalysisInput, settings: Settings, settingsProblems: Problem[] = []): AnalysisOutcome {
   const problems: Problem[] = [...settingsProblems];
@@ -67,7 +59,7 @@ export function analyse(input: AnalysisInput, settings: Settings, settingsProble
     return { analysis: null, problems };
   }
   const journey = parseJourneyTable(input.journey.block, { ...options, mapping: settings.columnMapping.journey, locate: input.journey.locate });
-  const budget: ParsedTable<BudgetRow> = input.budget
+  const budget: ParsedRows<BudgetRow> = input.budget
     ? parseBudgetTable(input.budget.block, { ...options, mapping: settings.columnMapping.budget, locate: input.budget.locate })
     : NO_ROWS;
   problems.push(...journey.problems, ...budget.problems);
@@ -156,7 +148,7 @@ function chooseAsOf(
   return periods[latest >= 0 ? latest : periods.length - 1];
 }
 
-function warnBudgetOnlyStages(stages: string[], budget: ParsedTable<BudgetRow>, journeyStages: string[], problems: Problem[]): void {
+function warnBudgetOnlyStages(stages: string[], budget: ParsedRows<BudgetRow>, journeyStages: string[], problems: Problem[]): void {
   for (const stage of stages) {
     const first = budget.rows.find((r) => nameKey(r.stage) === nameKey(stage))!;
     problems.push(problem({

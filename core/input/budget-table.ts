@@ -6,7 +6,7 @@ import { SheetBlock } from "./cells";
 import { BUDGET_COLUMNS, BudgetColumn } from "./columns";
 import { LineTypeSchema, parseLineType } from "../compute/variance";
 import { foldName, nameKey } from "../compute/group";
-import { ParsedTable, TableOptions, parseRows } from "./read-rows";
+import { ParsedRows, TableOptions, parseRows } from "./read-rows";
 import { RowReader } from "./row-reader";
 
 export const BudgetRowSchema = z.object({
@@ -33,7 +33,7 @@ export function lineKey(row: Pick<BudgetRow, "stage" | "touchpoint" | "lineItem"
 }
 
 /** Reads the Budget table; every bad cell becomes a problem, rows never throw. */
-export function parseBudgetTable(block: SheetBlock, options: TableOptions): ParsedTable<BudgetRow> {
+export function parseBudgetTable(block: SheetBlock, options: TableOptions): ParsedRows<BudgetRow> {
   return parseRows("budget", block, BUDGET_COLUMNS, options, readBudgetRow);
 }
 

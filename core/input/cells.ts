@@ -13,6 +13,15 @@ export interface SheetBlock {
   values: CellValue[][];
 }
 
+/** A Journey or Budget table as a host found it. */
+export interface FoundTable {
+  block: SheetBlock;
+  /** True for a whole sheet or a selection (find the header row); false for a named table. */
+  locate: boolean;
+  /** How the host found it, for the UI: `table "Journey"`, `sheet "Journey"`, `selection`. */
+  foundAs?: string;
+}
+
 const ERROR_VALUES = new Set([
   "#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
   "#GETTING_DATA", "#ERROR!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",

@@ -6,7 +6,7 @@ import { CellValue, SheetBlock, quoteSheet } from "./cells";
 import { foldName, groupBy, nameKey } from "../compute/group";
 import { JOURNEY_COLUMNS, JourneyColumn } from "./columns";
 import { Problem, problem } from "./problems";
-import { ParsedTable, TableOptions, parseRows } from "./read-rows";
+import { ParsedRows, TableOptions, parseRows } from "./read-rows";
 import { RowReader } from "./row-reader";
 import { DirectionSchema, definitionProblem, kpiAchievement, parseDirection } from "../compute/scoring";
 
@@ -71,7 +71,7 @@ function parseMomentOfTruth(value: CellValue): boolean | null {
   return MOT_WORDS[String(value).trim().toLowerCase()] ?? null;
 }
 
-export interface ParsedJourney extends ParsedTable<KpiRow> {
+export interface ParsedJourney extends ParsedRows<KpiRow> {
   /** The rows of each KPI (kpiKey), in table order: for the duplicate check and trends. */
   byKpi: Map<string, KpiRow[]>;
 }

@@ -5,7 +5,7 @@ import { CellValue, SheetBlock, cellAddress, cellText, describeValue, isBlank, r
 import { ColumnSpec, normalizeHeader } from "./columns";
 import { Problem, problem } from "./problems";
 
-export interface Table<K extends string> {
+export interface MatchedTable<K extends string> {
   sheet: string;
   /** 0-based sheet row of the header. */
   headerRow: number;
@@ -72,7 +72,7 @@ export function readTable<K extends string>(
   specs: readonly ColumnSpec<K>[],
   mapping: Record<string, string>,
   locate: boolean,
-): { table: Table<K> | null; problems: Problem[] } {
+): { table: MatchedTable<K> | null; problems: Problem[] } {
   const problems: Problem[] = [];
   const tableLabel = kind === "journey" ? "Journey" : "Budget";
   const required = specs.filter((s) => s.required).map((s) => s.label).join(", ");
@@ -166,6 +166,6 @@ export function readTable<K extends string>(
 }
 
 /** Address of the cell of data row `rowIndex`, column index `col` within the table. */
-export function tableCell(table: Table<string>, rowIndex: number, col: number): string {
+export function tableCell(table: MatchedTable<string>, rowIndex: number, col: number): string {
   return cellAddress(table.sheet, table.headerRow + 1 + rowIndex, table.firstCol + col);
 }

@@ -3,7 +3,7 @@
  * The host reads one cell's number format (the first Budget figure); the core says which
  * cell, and whether its format is a currency.
  */
-import type { TableInput } from "../compute/analyse";
+import type { FoundTable } from "./cells";
 import { BUDGET_COLUMNS } from "./columns";
 import { readTable } from "./locate-table";
 import type { Settings } from "./settings";
@@ -20,7 +20,7 @@ export interface SheetCell {
  * matched, column mapping included); null when there is none.
  * Example: a Budget sheet with headers in row 1 and Budget in column E → {row: 1, col: 4}.
  */
-export function moneyCellOf(budget: TableInput | null | undefined, settings: Pick<Settings, "columnMapping">): SheetCell | null {
+export function moneyCellOf(budget: FoundTable | null | undefined, settings: Pick<Settings, "columnMapping">): SheetCell | null {
   if (!budget) return null;
   const { table } = readTable("budget", budget.block, BUDGET_COLUMNS, settings.columnMapping.budget, budget.locate);
   const col = table?.columns.budget;

@@ -10,7 +10,7 @@ import { Problem } from "./problems";
 import { RowReader, rowIsEmpty } from "./row-reader";
 import { TableKind, readTable, tableCell } from "./locate-table";
 
-export interface ParsedTable<R> {
+export interface ParsedRows<R> {
   rows: R[];
   /** The distinct periods of the rows, in order of first appearance. */
   periods: Period[];
@@ -36,9 +36,9 @@ export function parseRows<K extends string, R extends RowWithPeriod>(
   specs: readonly ColumnSpec<K>[],
   options: TableOptions,
   readRow: (r: RowReader<K>, sheetRow: number) => R | null,
-): ParsedTable<R> {
+): ParsedRows<R> {
   const { table, problems } = readTable(kind, block, specs, options.mapping, options.locate);
-  const result: ParsedTable<R> = { rows: [], periods: [], problems, unreadable: true, cellOf: () => null, sheet: block.sheet };
+  const result: ParsedRows<R> = { rows: [], periods: [], problems, unreadable: true, cellOf: () => null, sheet: block.sheet };
   if (!table || problems.some((p) => p.severity === "error")) return result;
   result.unreadable = false;
   result.sheet = table.sheet;
@@ -73,7 +73,7 @@ export function parseRows<K extends string, R extends RowWithPeriod>(
  * When some rows have a period, every row must: a row without one cannot be placed in time.
  * Removes such rows, with an error on their Period cell.
  */
-function dropRowsWithoutPeriod<K extends string, R extends RowWithPeriod>(result: ParsedTable<R>, r: RowReader<K>): void {
+function dropRowsWithoutPeriod<K extends string, R extends RowWithPeriod>(result: ParsedRows<R>, r: RowReader<K>): void {
   const undated = result.rows.filter((row) => row.period === null);
   for (const row of undated) {
     r.start(row.rowIndex);

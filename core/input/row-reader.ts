@@ -5,7 +5,7 @@
 import { CellValue, cellText, describeValue, isBlank } from "./cells";
 import { LARGEST_NUMBER, NumberOptions, NumberResult, parseFraction, parseNumber } from "./numbers";
 import { Problem, problem } from "./problems";
-import { Table, TableKind, tableCell } from "./locate-table";
+import { MatchedTable, TableKind, tableCell } from "./locate-table";
 
 const NUMBER_HINT = "a number such as 1,234.5, $1,200, 85% or (1,200)";
 
@@ -18,7 +18,7 @@ export class RowReader<K extends string> {
   private readonly index: Map<K, number>;
 
   constructor(
-    private readonly table: Table<K>,
+    private readonly table: MatchedTable<K>,
     private readonly kind: TableKind,
     private readonly options: NumberOptions,
     private readonly problems: Problem[],

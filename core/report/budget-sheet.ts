@@ -71,7 +71,7 @@ export function budgetSheet({ a, rules, money }: SheetContext): ReportSheet {
   }
   // The stages' spend in the journey view is exactly the cost lines by stage, with their share.
   const costStages = a.stages.filter((st) => st.budget !== null);
-  const costTable = b.table("Cost by stage", [
+  const costTable = b.section("Cost by stage", [
     textColumn<StageView>("Stage", 22, (st) => st.name),
     figureColumn<StageView>("Budget", 12, money, (st) => st.budget),
     figureColumn<StageView>("Actual", 12, money, (st) => st.actual),
@@ -103,18 +103,18 @@ export function budgetSheet({ a, rules, money }: SheetContext): ReportSheet {
     .map((st): NamedFigures => ({ name: st.name, figures: st.revenue }));
   if (revenueStages.length) {
     b.gap();
-    b.table("Revenue by stage", [nameColumn("Stage", 22), ...varianceColumns<NamedFigures>(money, (r) => r.figures)], revenueStages);
+    b.section("Revenue by stage", [nameColumn("Stage", 22), ...varianceColumns<NamedFigures>(money, (r) => r.figures)], revenueStages);
   }
   b.gap();
   const totals: NamedFigures[] = [
     ...(cost ? [{ name: "Total cost", figures: cost }] : []),
     ...(revenue ? [{ name: "Total revenue", figures: revenue }] : []),
   ];
-  b.table("Totals", [nameColumn("Type", 22), ...varianceColumns<NamedFigures>(money, (r) => r.figures)], totals);
+  b.section("Totals", [nameColumn("Type", 22), ...varianceColumns<NamedFigures>(money, (r) => r.figures)], totals);
   b.gap();
 
   if (a.budgetByTouchpoint.length) {
-    b.table(
+    b.section(
       "By touchpoint",
       [nameColumn("Touchpoint", 32), textColumn<NamedFigures>("Type", 9, (r) => r.type ?? ""), ...varianceColumns<NamedFigures>(money, (r) => r.figures)],
       a.budgetByTouchpoint.flatMap(byType),
@@ -122,7 +122,7 @@ export function budgetSheet({ a, rules, money }: SheetContext): ReportSheet {
     b.gap();
   }
 
-  b.table(a.asOf ? "Budget lines (year to date)" : "Budget lines", budgetLineColumns(money, a.asOf), a.budgetLines);
+  b.section(a.asOf ? "Budget lines (year to date)" : "Budget lines", budgetLineColumns(money, a.asOf), a.budgetLines);
   return b.sheet;
 }
 

@@ -42,7 +42,7 @@ export function journeySheet({ a, rules, money }: SheetContext): ReportSheet {
     [[2, "kpiStatus"], [5, "kpiStatus"]],
     "Stages in journey order; spend is cost lines only (year to date with periods). Revenue and cost are never summed together.",
   );
-  b.table("Stages", [
+  b.section("Stages", [
     textColumn<StageView>("Stage", 20, (s) => (s.inJourney ? s.name : `${s.name} (budget only)`)),
     percentColumn<StageView>("Score", 12, (s) => s.score, "scoreBar"),
     textColumn<StageView>("Status", 10, (s) => s.status, "kpiStatus"),
@@ -54,7 +54,7 @@ export function journeySheet({ a, rules, money }: SheetContext): ReportSheet {
     figureColumn<StageView>("Return on spend", 11, FORMATS.percent, (s) => s.returnOnSpend),
   ], a.stages);
   b.gap();
-  b.table("Touchpoints", [
+  b.section("Touchpoints", [
     textColumn<TouchpointView>("Stage", 20, (t) => t.stage),
     textColumn<TouchpointView>("Touchpoint", 20, (t) => t.touchpoint),
     percentColumn<TouchpointView>("Score", 12, (t) => t.score, "scoreBar"),
@@ -63,6 +63,6 @@ export function journeySheet({ a, rules, money }: SheetContext): ReportSheet {
     ...spendColumns<TouchpointView>(money),
   ], a.touchpoints);
   b.gap();
-  b.table("Moments of truth at risk (worst first)", RISK_COLUMNS, a.momentsAtRisk);
+  b.section("Moments of truth at risk (worst first)", RISK_COLUMNS, a.momentsAtRisk);
   return b.sheet;
 }

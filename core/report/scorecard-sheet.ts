@@ -51,7 +51,7 @@ export function scorecardSheet({ a, rules, options }: SheetContext): ReportSheet
     `Made by journey-scorecard${options.generatedAt ? ` on ${options.generatedAt}` : ""}. Score = achievement capped at ${Math.round(rules.scoreCap * 100)}%; Amber within ${Math.round(rules.kpiTolerance * 100)}% of target.`,
   );
 
-  const perspectives = b.table("Perspectives", [textColumn<RollUp>("Perspective", 22, (r) => r.name), ...rollUpColumns<RollUp>()], card.perspectives);
+  const perspectives = b.section("Perspectives", [textColumn<RollUp>("Perspective", 22, (r) => r.name), ...rollUpColumns<RollUp>()], card.perspectives);
   b.sheet.charts.push({
     kind: "bar",
     title: "Score by perspective",
@@ -65,7 +65,7 @@ export function scorecardSheet({ a, rules, options }: SheetContext): ReportSheet
   b.gap();
 
   const heatRows: HeatRow[] = card.stagePerspectives.map((row, i) => ({ stage: row.stage, cells: row.cells, total: card.stages[i] }));
-  b.table("Stage × perspective", [
+  b.section("Stage × perspective", [
     textColumn<HeatRow>("Stage", 22, (r) => r.stage),
     ...PERSPECTIVES.map((p, i) => percentColumn<HeatRow>(p, 14, (r) => r.cells[i].score, "heat")),
     percentColumn<HeatRow>("Stage score", 12, (r) => r.total.score, "scoreBar"),
@@ -78,19 +78,19 @@ export function scorecardSheet({ a, rules, options }: SheetContext): ReportSheet
     ...card.touchpoints.map((rollUp) => ({ group: "Touchpoint", rollUp })),
     ...card.objectives.map((rollUp) => ({ group: "Objective", rollUp })),
   ];
-  b.table("Moments of truth, touchpoints and objectives", [
+  b.section("Moments of truth, touchpoints and objectives", [
     textColumn<GroupRow>("Group", 16, (r) => r.group),
     textColumn<GroupRow>("Name", 34, (r) => r.rollUp.name),
     ...rollUpColumns<RollUp>().map((c): Column<GroupRow> => ({ ...c, value: (r) => c.value(r.rollUp) })),
   ], groups);
   b.gap();
 
-  b.table("KPIs", KPI_COLUMNS, card.kpis);
+  b.section("KPIs", KPI_COLUMNS, card.kpis);
 
   const notes = a.problems;
   if (notes.length) {
     b.gap();
-    b.table(a.skipped.length ? `Notes (${a.skipped.length} problem${a.skipped.length > 1 ? "s" : ""} in skipped rows)` : "Notes", NOTE_COLUMNS, notes);
+    b.section(a.skipped.length ? `Notes (${a.skipped.length} problem${a.skipped.length > 1 ? "s" : ""} in skipped rows)` : "Notes", NOTE_COLUMNS, notes);
   }
   return b.sheet;
 }

@@ -109,7 +109,7 @@ export class SheetBuilder {
   }
 
   /** A section title, then a table of one row per item. Returns where the data rows are. */
-  table<T>(title: string | null, columns: Column<T>[], items: readonly T[], col = 0): { headerRow: number; firstRow: number; column: (i: number) => CellRange } {
+  section<T>(title: string | null, columns: Column<T>[], items: readonly T[], col = 0): { headerRow: number; firstRow: number; column: (i: number) => CellRange } {
     if (title !== null) this.line([title], SECTION_STYLE);
     const headerRow = this.row;
     const header = { row: headerRow, col, rows: 1, cols: columns.length };
