@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellAddress, cellText, columnLetter, describeValue, isSpreadsheetError, parseA1, rangeA1, rangeAddress } from "./cells";
+import { cellAddress, cellText, columnLetter, describeValue, isSpreadsheetError, parseA1, rangeA1, rangeAddress, splitAddress } from "./cells";
 
 describe("cell addresses", () => {
   it("A1 ranges and their parsing", () => {
@@ -9,6 +9,12 @@ describe("cell addresses", () => {
     expect(parseA1("aa10")).toEqual({ row: 9, col: 26 });
     expect(parseA1("F0")).toBeNull();
     expect(parseA1("Journey")).toBeNull();
+  });
+  it("sheet-qualified addresses split into sheet and rectangle", () => {
+    expect(splitAddress("'Budget 2026'!B4:C9")).toEqual({ sheet: "Budget 2026", row: 3, col: 1, rows: 6, cols: 2 });
+    expect(splitAddress("Journey!$A$1:$Q$97")).toEqual({ sheet: "Journey", row: 0, col: 0, rows: 97, cols: 17 });
+    expect(splitAddress("'Tom''s'!D2")).toEqual({ sheet: "Tom's", row: 1, col: 3, rows: 1, cols: 1 });
+    expect(splitAddress("A1:B2")).toBeNull();
   });
   it("column letters", () => {
     expect([0, 25, 26, 51, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "AZ", "ZZ", "AAA"]);
