@@ -11,7 +11,7 @@ export { parseNumber } from "./input/numbers";
 export { moneyCellOf, moneyFormatFrom } from "./input/money-format";
 export type { SheetCell } from "./input/money-format";
 export type { Problem } from "./input/problems";
-export { DEFAULT_SETTINGS, SettingsSchema, parseSettings } from "./input/settings";
+export { DEFAULT_SETTINGS, SETTINGS_KEY, SettingsSchema, parseSettings } from "./input/settings";
 export type { Settings, SettingsInput } from "./input/settings";
 export { settingsForm } from "./input/settings-form";
 export type { SettingField } from "./input/settings-form";
@@ -30,11 +30,13 @@ export type {
 export { LINE_HEIGHT_PX, charactersToPixels, pixelsToCharacters, pixelsToPoints } from "./report/sizes";
 export { PALETTES } from "./report/palette";
 export type { Palette } from "./report/palette";
-export { planSheets } from "./report/sheet-plan";
+export { freeSheetName, planSheets } from "./report/sheet-plan";
 export type { ExistingSheet, SheetPlan, SheetStep } from "./report/sheet-plan";
 export { AnalysisJsonSchema, ProblemJsonSchema, analysisToJson, problemJson } from "./report/json";
 export type { AnalysisJson, ProblemJson } from "./report/json";
 export { SummarySchema, buildSummary, summaryText } from "./report/summary";
+export { BuildResultSchema, stoppedResult, writtenResult } from "./report/build-result";
+export type { BuildResult } from "./report/build-result";
 export type { Figure, Summary } from "./report/summary";
 
 // The sample tables every host can insert.

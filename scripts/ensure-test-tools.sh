@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite uses (LibreOffice Calc for the real-spreadsheet
-# test, poppler-utils for PDF → PNG), only when they are missing, so a warm machine stays fast.
+# Installs the Debian packages the test suite uses, only when they are missing, so a warm
+# machine stays fast: LibreOffice Calc (the real-spreadsheet test), poppler-utils (PDF → PNG)
+# and Chromium (the task pane in a real browser, driven by playwright-core).
 set -euo pipefail
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ ${#need[@]} -eq 0 ] && exit 0
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then

@@ -82,6 +82,9 @@ export type SettingsInput = z.input<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
+/** Where hosts keep the settings in the document (Excel workbook settings, Sheets document properties), as JSON. */
+export const SETTINGS_KEY = "journey-scorecard.settings";
+
 const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/;
 
 /**

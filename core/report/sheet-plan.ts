@@ -44,13 +44,19 @@ const MAX_NAME = 31;
 const same = (name: string) => name.toLocaleLowerCase("en-US");
 
 /** `name`, or `name (2)`, `name (3)`… shortened to fit: the first that `isFree` accepts. */
-function freeName(name: string, isFree: (name: string) => boolean): string {
+export function freeName(name: string, isFree: (name: string) => boolean): string {
   if (isFree(name)) return name;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
     const candidate = `${name.slice(0, MAX_NAME - suffix.length)}${suffix}`;
     if (isFree(candidate)) return candidate;
   }
+}
+
+/** A name for a new sheet beside `existing` ones: `name`, else `name (2)`… (compared ignoring case). */
+export function freeSheetName(name: string, existing: readonly string[]): string {
+  const taken = new Set(existing.map(same));
+  return freeName(name, (n) => !taken.has(same(n)));
 }
 
 /**
