@@ -34,15 +34,15 @@ export function excelHost(run: Run = (batch) => Excel.run(batch)): PanelHost {
   return {
     build: (progress) =>
       run(async (context) => {
-        progress("reading");
+        await progress("reading");
         const { settings, problems } = await readSettings(context);
         const { input, moneyFormat } = await readTables(context, settings);
-        progress("checking");
+        await progress("checking");
         const outcome = analyse(input, settings, problems);
         if (!outcome.analysis) return stoppedResult(outcome);
-        progress("computing");
+        await progress("computing");
         const model = buildReport(outcome.analysis, { moneyFormat, generatedAt: new Date().toISOString().slice(0, 10) });
-        progress("writing");
+        await progress("writing");
         const plan = await writeReport(context, model);
         return writtenResult(outcome, [input.journey?.foundAs, input.budget?.foundAs], model.sheets.map((s) => plan.names[s.key]), plan.notices);
       }),

@@ -15,8 +15,11 @@ export interface StoredSettings {
 }
 
 export interface PanelHost {
-  /** Reads the tables, checks them, computes and writes the report sheets. */
-  build(progress: (step: BuildStep) => void): Promise<BuildResult>;
+  /**
+   * Reads the tables, checks them, computes and writes the report sheets. The host awaits
+   * `progress` at each step: the panel lets the page repaint before the next step's work.
+   */
+  build(progress: (step: BuildStep) => Promise<void>): Promise<BuildResult>;
   /** Writes the sample Journey and Budget tables into new sheets; returns their names. */
   insertSample(): Promise<string[]>;
   /** Selects a cell such as `Journey!D7` and shows its sheet. */

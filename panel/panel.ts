@@ -84,10 +84,12 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     output.replaceChildren();
     progress.hidden = false;
     try {
-      const result = await host.build((step) => {
+      const result = await host.build(async (step) => {
         const i = BUILD_STEPS.indexOf(step);
         progress.value = i;
         progressText.textContent = `Step ${i + 1} of ${BUILD_STEPS.length}: ${STEP_TEXT[step]}…`;
+        // Let the page show the step before the host's work of that step blocks it.
+        await new Promise((resolve) => setTimeout(resolve, 0));
       });
       progress.value = BUILD_STEPS.length;
       progressText.textContent = result.ok ? "Done." : "Stopped: the tables need fixing first.";
@@ -107,6 +109,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     try {
       const sheets = await host.insertSample();
       progressText.textContent = `Sample tables written to the sheets ${sheets.join(" and ")}. Press Build reports to try them.`;
+      busy(false);
       build.focus();
     } catch (error) {
       fail(error);
