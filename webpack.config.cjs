@@ -4,6 +4,8 @@
  * custom-functions-metadata-plugin), the ribbon commands page and the icons.
  */
 const path = require("node:path");
+const fs = require("node:fs");
+const os = require("node:os");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -36,5 +38,14 @@ module.exports = (_env, argv) => ({
     port: 3000,
     static: { directory: path.resolve(__dirname, "dist/excel-addin") },
     headers: { "Access-Control-Allow-Origin": "*" },
+    // Office loads add-ins over https only: the certificates office-addin-dev-certs makes and trusts.
+    server: { type: "https", options: devCerts() },
   },
 });
+
+/** The localhost certificates of office-addin-dev-certs (`npm run dev-server` makes them first). */
+function devCerts() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const read = (name) => (fs.existsSync(path.join(dir, name)) ? fs.readFileSync(path.join(dir, name)) : undefined);
+  return { ca: read("ca.crt"), key: read("localhost.key"), cert: read("localhost.crt") };
+}

@@ -55,3 +55,10 @@ console.log("| --- | ---: | ---: | ---: |");
 for (const f of child("--functions") as { name: string; cells: number; ms: number }[]) {
   console.log(`| ${f.name} | ${fmt(f.cells)} | ${f.ms.toFixed(1)} ms | ${fmt(f.cells / (f.ms / 1000))} |`);
 }
+
+console.log("\nExcel add-in: the report written through the Excel API (recording fake; KPI rows + as many budget lines)");
+console.log("| KPI rows | syncs per report | largest sync payload | writer time |");
+console.log("| ---: | ---: | ---: | ---: |");
+for (const r of child("--excel", ...sizes.map(String)) as { rows: number; syncs: number; largestPayload: number; ms: number }[]) {
+  console.log(`| ${fmt(r.rows)} | ${r.syncs} | ${(r.largestPayload / 1e6).toFixed(2)} MB | ${r.ms.toFixed(0)} ms |`);
+}

@@ -6,6 +6,8 @@
  */
 import { performance } from "node:perf_hooks";
 import { analyse, buildReport, DEFAULT_SETTINGS, forEachChunk, functions } from "../core";
+import { writeReport } from "../excel-addin/report-writer";
+import { FakeContext, newModel } from "../test/fakes/fake-excel";
 import type { CellValue } from "../core";
 
 const STAGES = ["Awareness", "Consideration", "Purchase", "Post-purchase support", "Advocacy"];
@@ -178,6 +180,35 @@ export function measureMemory(rows: number): { rows: number; peakRssMb: number }
   return { rows, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
+/**
+ * The Excel add-in's writer on the recording fake of the Excel API, for each size: syncs per
+ * report, the largest single sync's payload, and the writer's own time (median of 3; the
+ * fake only counts and measures the values, so the time is the writer's).
+ */
+export async function measureExcelWriter(sizes: number[]): Promise<{ rows: number; syncs: number; largestPayload: number; ms: number }[]> {
+  const out = [];
+  for (const rows of sizes) {
+    const { analysis } = analyse(
+      { journey: { block: { sheet: "Journey", origin: { row: 0, col: 0 }, values: journeyGrid(rows) }, locate: true }, budget: { block: { sheet: "Budget", origin: { row: 0, col: 0 }, values: budgetGrid(rows) }, locate: true } },
+      DEFAULT_SETTINGS,
+    );
+    const model = buildReport(analysis!);
+    const times: number[] = [];
+    let ctx: FakeContext | null = null;
+    for (let i = 0; i < 3; i++) {
+      const workbook = newModel(["Journey", "Budget"]);
+      workbook.discardValues = true;
+      ctx = new FakeContext(workbook);
+      const start = performance.now();
+      await writeReport(ctx as unknown as Excel.RequestContext, model);
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    out.push({ rows, syncs: ctx!.syncs.length, largestPayload: Math.max(...ctx!.syncs.map((x) => x.payload)), ms: times[1] });
+  }
+  return out;
+}
+
 export function functionsBench(): { name: string; cells: number; ms: number }[] {
   const n = 100_000;
   const actuals = Array.from({ length: n }, (_, i) => [i % 10 === 0 ? null : 50 + (i % 60)]);
@@ -201,4 +232,5 @@ export function functionsBench(): { name: string; cells: number; ms: number }[] 
 
 if (process.argv[2] === "--round") process.stdout.write(JSON.stringify(measureRound(process.argv.slice(3).map(Number))));
 if (process.argv[2] === "--memory") process.stdout.write(JSON.stringify(measureMemory(Number(process.argv[3]))));
+if (process.argv[2] === "--excel") measureExcelWriter(process.argv.slice(3).map(Number)).then((r) => process.stdout.write(JSON.stringify(r)));
 if (process.argv[2] === "--functions") process.stdout.write(JSON.stringify(functionsBench()));
