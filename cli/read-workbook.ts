@@ -3,7 +3,7 @@
  * an Excel table or named range of that name, else a sheet of that name.
  */
 import ExcelJS from "exceljs";
-import { parseA1 } from "../core";
+import { parseA1, splitAddress } from "../core";
 import type { CellValue, SheetBlock, SheetCell, FoundTable } from "../core";
 
 /** An ExcelJS cell value as the core sees it: formulas by their result, errors as `#N/A`. */
@@ -61,10 +61,10 @@ function findNamedRange(wb: ExcelJS.Workbook, name: string): FoundTable | null {
   const entry = wb.definedNames.model.find((d) => d.name.toLowerCase() === name.toLowerCase());
   const target = entry?.ranges[0];
   if (!target) return null;
-  const m = /^'?(.*?)'?!(.*)$/.exec(target);
-  const ws = m ? wb.getWorksheet(m[1].replace(/''/g, "'")) : undefined;
-  if (!m || !ws) return null;
-  return { block: readRange(ws, m[2]), locate: false, foundAs: `named range "${entry!.name}"` };
+  const at = splitAddress(target);
+  const ws = at ? wb.getWorksheet(at.sheet) : undefined;
+  if (!at || !ws) return null;
+  return { block: readBlock(ws, at.row + 1, at.col + 1, at.row + at.rows, at.col + at.cols), locate: false, foundAs: `named range "${entry!.name}"` };
 }
 
 function findSheet(wb: ExcelJS.Workbook, name: string): FoundTable | null {

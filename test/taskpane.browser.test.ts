@@ -48,9 +48,13 @@ afterAll(async () => {
   server?.close();
 });
 
+/** Errors thrown in any page, by test: a pane that throws fails its test. */
+const pageErrors: string[] = [];
+
 async function openPane(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
   const page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
   // office.js comes from Microsoft's CDN in production: the fake stands in; nothing else leaves the machine.
   await page.route("**/*", (route) => {
     const url = route.request().url();
@@ -101,6 +105,9 @@ describe("task pane in Chromium", () => {
     await page.addScriptTag({ content: axe });
     const violations = await page.evaluate(async () => (await (window as any).axe.run(document)).violations.map((v: { id: string; impact: string }) => `${v.impact}: ${v.id}`));
     expect(violations.filter((v: string) => /^(serious|critical)/.test(v))).toEqual([]);
+    // The shared runtime's custom functions registered on the same page.
+    expect((await page.evaluate(() => (window as any).__fakeExcel.associated)).length).toBe(11);
+    expect(pageErrors).toEqual([]);
     await page.context().close();
   });
 

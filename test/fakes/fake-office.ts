@@ -28,4 +28,11 @@ w.Excel = {
     return result;
   },
 };
-w.__fakeExcel = { model, contexts };
+// In a shared runtime the task pane page also loads the custom functions, which register here.
+const associated: string[] = [];
+w.CustomFunctions = {
+  associate: (id: string) => associated.push(id),
+  Error: class extends Error {},
+  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
+};
+w.__fakeExcel = { model, contexts, associated };
