@@ -14,6 +14,8 @@ export interface PanelOptions {
   theme?: { background: string; text: string; accent: string } | null;
   /** Where the first-run line remembers it was dismissed. */
   storage?: Pick<Storage, "getItem" | "setItem"> | null;
+  /** A build's result to show at once (the Sheets menu builds before the sidebar opens). */
+  initial?: BuildResult | null;
 }
 
 const STEP_TEXT: Record<BuildStep, string> = {
@@ -118,6 +120,10 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     }
   });
 
+  if (options.initial) {
+    progressText.textContent = options.initial.ok ? "Done." : "Stopped: the tables need fixing first.";
+    showResult(output, options.initial, host, fail);
+  }
   host.loadSettings().then((stored) => drawSettings(settingsSection, stored, host, fail), fail);
 }
 

@@ -1,0 +1,39 @@
+/**
+ * Finds the Journey and Budget tables as the core's rules say (a named range, a sheet of that
+ * name, else the active selection for the Journey table) and reads each with one getValues().
+ */
+import { AnalysisInput, FoundTable, Settings, moneyCellOf, moneyFormatFrom } from "../../core";
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+export interface ReadTables {
+  input: AnalysisInput;
+  moneyFormat: string | undefined;
+}
+
+function tableOf(range: Range, locate: boolean, foundAs: string): FoundTable {
+  return { block: { sheet: range.getSheet().getName(), origin: { row: range.getRow() - 1, col: range.getColumn() - 1 }, values: range.getValues() }, locate, foundAs };
+}
+
+function find(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): FoundTable | null {
+  const named = ss.getRangeByName(name);
+  if (named) return tableOf(named, false, `named range "${name}"`);
+  // Sheet names match ignoring case, as the core's rules say (Sheets' own look-up does not).
+  const sheet = ss.getSheets().find((s) => s.getName().toLowerCase() === name.toLowerCase());
+  if (sheet) return tableOf(sheet.getDataRange(), true, `sheet "${sheet.getName()}"`);
+  return null;
+}
+
+export function readTables(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): ReadTables {
+  let journey = find(ss, settings.tableNames.journey);
+  if (!journey) {
+    const selection = ss.getActiveRange();
+    // A single selected cell is no table: the core then says where it looked.
+    if (selection && (selection.getNumRows() > 1 || selection.getNumColumns() > 1)) journey = tableOf(selection, true, "the selection");
+  }
+  const budget = find(ss, settings.tableNames.budget);
+  const input: AnalysisInput = { journey, budget };
+  const cell = moneyCellOf(budget, settings);
+  const moneyFormat = cell ? moneyFormatFrom(ss.getSheetByName(cell.sheet)?.getRange(cell.row + 1, cell.col + 1).getNumberFormat()) : undefined;
+  return { input, moneyFormat };
+}
