@@ -152,13 +152,18 @@ function status(word: string): HTMLElement {
   return el("span", { class: `js-badge js-${tone}` }, word);
 }
 
+/** Column widths in percent: the tables fit a 300 px sidebar without cutting a word. */
+function columns(...percents: number[]): HTMLElement {
+  return el("colgroup", {}, ...percents.map((p) => el("col", { style: `width: ${p}%` })));
+}
+
 function summaryView(s: Summary): HTMLElement {
   const view = el("div", { class: "js-summary", id: "js-summary" });
   view.append(
     el("h2", {}, `Balanced scorecard ${s.asOf ? `as of ${s.asOf}` : "(no periods)"}`),
     el("p", { class: "js-overall" }, "Overall ", el("strong", {}, s.overall.score.text), " ", status(s.overall.status), ` ${s.overall.kpis} KPIs, ${s.overall.withData} with data`),
   );
-  const perspectives = el("table", {}, el("caption", {}, "Perspectives"),
+  const perspectives = el("table", {}, el("caption", {}, "Perspectives"), columns(34, 18, 26, 22),
     el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Perspective"), el("th", { scope: "col" }, "Score"), el("th", { scope: "col" }, "Status"), el("th", { scope: "col" }, "Red / Amber"))));
   const body = el("tbody");
   for (const p of s.perspectives) body.append(el("tr", {}, el("th", { scope: "row" }, p.name), el("td", {}, p.score.text), el("td", {}, status(p.status)), el("td", {}, `${p.red} / ${p.amber}`)));
@@ -172,10 +177,10 @@ function summaryView(s: Summary): HTMLElement {
     view.append(list);
   }
   if (s.budget) {
-    const table = el("table", {}, el("caption", {}, `Budget variance by stage (cost${s.budget.yearToDate ? ", year to date" : ""}; positive is favourable)`),
-      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Stage"), el("th", { scope: "col" }, "Variance"), el("th", { scope: "col" }, "%"), el("th", { scope: "col" }, "Status"))));
+    const table = el("table", {}, el("caption", {}, `Budget variance by stage (cost${s.budget.yearToDate ? ", year to date" : ""}; positive is favourable)`), columns(39, 25, 36),
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Stage"), el("th", { scope: "col" }, "Variance"), el("th", { scope: "col" }, "Status"))));
     const rows = el("tbody");
-    for (const st of s.budget.stages) rows.append(el("tr", {}, el("th", { scope: "row" }, st.stage), el("td", {}, st.variance.text), el("td", {}, st.variancePct.text), el("td", {}, status(st.status))));
+    for (const st of s.budget.stages) rows.append(el("tr", {}, el("th", { scope: "row" }, st.stage), el("td", {}, `${st.variance.text} (${st.variancePct.text})`), el("td", {}, status(st.status))));
     table.append(rows);
     view.append(table);
   }

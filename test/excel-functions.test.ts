@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { runInNewContext } from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { functions as core } from "../core";
-import { buildExcelAddin } from "./build";
+import { buildAddins } from "./build";
 
 class FakeCfError {
   constructor(readonly code: string, readonly message?: string) {}
@@ -16,7 +16,7 @@ let metadata: { functions: { id: string; name: string; description: string; para
 const associated = new Map<string, (...args: unknown[]) => unknown>();
 
 beforeAll(() => {
-  buildExcelAddin();
+  buildAddins();
   metadata = JSON.parse(readFileSync("dist/excel-addin/functions.json", "utf8"));
   const CustomFunctions = {
     associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn),

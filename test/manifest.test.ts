@@ -7,7 +7,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildExcelAddin } from "./build";
+import { buildAddins } from "./build";
 
 const XML = readFileSync("manifest.xml", "utf8");
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", removeNSPrefix: true, isArray: (name) => ["Set", "Image", "Url", "String", "Runtime", "AppDomain", "Control", "ExtensionPoint"].includes(name) });
@@ -18,7 +18,7 @@ const ids = (group: { Image?: { "@id": string }[]; Url?: { "@id": string }[]; St
 const allResources = [...ids(resources.Images), ...ids(resources.Urls), ...ids(resources.ShortStrings), ...ids(resources.LongStrings)];
 
 describe("manifest.xml", () => {
-  beforeAll(() => buildExcelAddin(), 120_000);
+  beforeAll(() => buildAddins(), 120_000);
 
   it("is well formed, a task pane add-in for workbooks", () => {
     expect(XMLValidator.validate(XML)).toBe(true);

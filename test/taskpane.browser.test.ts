@@ -11,7 +11,7 @@ import { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { Browser, Page, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildExcelAddin } from "./build";
+import { buildAddins } from "./build";
 
 const DIST = "dist/excel-addin";
 const ARTIFACTS = "test/artifacts";
@@ -23,7 +23,7 @@ let base: string;
 let fakeOffice: string;
 
 beforeAll(async () => {
-  buildExcelAddin();
+  buildAddins();
   mkdirSync(ARTIFACTS, { recursive: true });
   fakeOffice = buildSync({ entryPoints: ["test/fakes/fake-office.ts"], bundle: true, format: "iife", write: false, logLevel: "warning" }).outputFiles[0].text;
   server = createServer((req, res) => {

@@ -24,6 +24,16 @@ function readSettings(): ReturnType<typeof parseSettings> {
   }
 }
 
+/** Bytes of a text in UTF-8 (Apps Script has no TextEncoder). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
 export function loadSettings(): StoredSettings {
   const { settings, problems } = readSettings();
   return { settings, problems: problems.map(problemJson) };
@@ -32,7 +42,7 @@ export function loadSettings(): StoredSettings {
 export function saveSettings(input: SettingsInput): StoredSettings {
   const { settings, problems } = parseSettings(input);
   const json = JSON.stringify(settings);
-  if (new TextEncoder().encode(json).length > MAX_PROPERTY_BYTES) {
+  if (utf8Length(json) > MAX_PROPERTY_BYTES) {
     throw new Error(`The settings take ${json.length} bytes; a document keeps at most 9 KB per setting. Shorten the column mapping.`);
   }
   PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, json);
