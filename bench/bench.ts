@@ -12,7 +12,7 @@
  */
 import { buildSync } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { cpus } from "node:os";
 import { dirname, resolve } from "node:path";
 
@@ -62,3 +62,12 @@ console.log("| ---: | ---: | ---: | ---: |");
 for (const r of child("--excel", ...sizes.map(String)) as { rows: number; syncs: number; largestPayload: number; ms: number }[]) {
   console.log(`| ${fmt(r.rows)} | ${r.syncs} | ${(r.largestPayload / 1e6).toFixed(2)} MB | ${r.ms.toFixed(0)} ms |`);
 }
+
+console.log("\nSheets add-on: the report written through SpreadsheetApp (recording fake; KPI rows + as many budget lines)");
+console.log("| KPI rows | SpreadsheetApp calls per report | writer time |");
+console.log("| ---: | ---: | ---: |");
+for (const r of child("--sheets", ...sizes.map(String)) as { rows: number; calls: number; ms: number }[]) {
+  console.log(`| ${fmt(r.rows)} | ${r.calls} | ${r.ms.toFixed(0)} ms |`);
+}
+if (!existsSync("dist/sheets-addon/Code.js")) execFileSync("npx", ["webpack", "--config", "webpack.sheets.cjs"], { stdio: "ignore" });
+console.log(`Code.js (the pushed Apps Script file, unminified): ${fmt(statSync("dist/sheets-addon/Code.js").size / 1024)} KB`);

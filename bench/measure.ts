@@ -8,6 +8,8 @@ import { performance } from "node:perf_hooks";
 import { analyse, buildReport, DEFAULT_SETTINGS, forEachChunk, functions } from "../core";
 import { writeReport } from "../excel-addin/report-writer";
 import { FakeContext, newModel } from "../test/fakes/fake-excel";
+import { writeReport as writeSheetsReport } from "../sheets-addon/server/report-writer";
+import { FakeSpreadsheet, installAppsScript, newSheetsState } from "../test/fakes/fake-sheets";
 import type { CellValue } from "../core";
 
 const STAGES = ["Awareness", "Consideration", "Purchase", "Post-purchase support", "Advocacy"];
@@ -209,6 +211,29 @@ export async function measureExcelWriter(sizes: number[]): Promise<{ rows: numbe
   return out;
 }
 
+/** The Sheets add-on's writer on the recording fake of Apps Script: service calls per report and its time (median of 3). */
+export function measureSheetsWriter(sizes: number[]): { rows: number; calls: number; ms: number }[] {
+  return sizes.map((rows) => {
+    const { analysis } = analyse(
+      { journey: { block: { sheet: "Journey", origin: { row: 0, col: 0 }, values: journeyGrid(rows) }, locate: true }, budget: { block: { sheet: "Budget", origin: { row: 0, col: 0 }, values: budgetGrid(rows) }, locate: true } },
+      DEFAULT_SETTINGS,
+    );
+    const model = buildReport(analysis!);
+    const times: number[] = [];
+    let calls = 0;
+    for (let i = 0; i < 3; i++) {
+      const state = installAppsScript(newSheetsState(["Journey", "Budget"]));
+      state.discardValues = true;
+      const start = performance.now();
+      writeSheetsReport(new FakeSpreadsheet(state) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, model);
+      times.push(performance.now() - start);
+      calls = state.calls.length;
+    }
+    times.sort((a, b) => a - b);
+    return { rows, calls, ms: times[1] };
+  });
+}
+
 export function functionsBench(): { name: string; cells: number; ms: number }[] {
   const n = 100_000;
   const actuals = Array.from({ length: n }, (_, i) => [i % 10 === 0 ? null : 50 + (i % 60)]);
@@ -233,4 +258,5 @@ export function functionsBench(): { name: string; cells: number; ms: number }[] 
 if (process.argv[2] === "--round") process.stdout.write(JSON.stringify(measureRound(process.argv.slice(3).map(Number))));
 if (process.argv[2] === "--memory") process.stdout.write(JSON.stringify(measureMemory(Number(process.argv[3]))));
 if (process.argv[2] === "--excel") measureExcelWriter(process.argv.slice(3).map(Number)).then((r) => process.stdout.write(JSON.stringify(r)));
+if (process.argv[2] === "--sheets") process.stdout.write(JSON.stringify(measureSheetsWriter(process.argv.slice(3).map(Number))));
 if (process.argv[2] === "--functions") process.stdout.write(JSON.stringify(functionsBench()));

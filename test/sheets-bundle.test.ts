@@ -3,7 +3,10 @@
  * its globals. Entry points are top-level functions, custom functions carry their JSDoc in the
  * file text, onOpen in AuthMode.NONE only builds the menu, and the menu builds the reports.
  */
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { Script, createContext, runInContext } from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { functions as core } from "../core";
@@ -93,5 +96,21 @@ describe("Code.js", () => {
     const out = g.JOURNEY_KPISCORE(actuals, 80) as number[][];
     expect(out).toHaveLength(10_000);
     expect(out[10]).toEqual([60 / 80]);
+  });
+});
+
+describe("clasp", () => {
+  it("pushes only the built add-on: .clasp.sample.json's rootDir and the .claspignore beside it", () => {
+    // A project root of its own, laid out as the repository's (clasp refuses a rootDir outside it).
+    const root = mkdtempSync(join(tmpdir(), "clasp-"));
+    cpSync("dist/sheets-addon", join(root, "dist/sheets-addon"), { recursive: true });
+    writeFileSync(join(root, "dist/sheets-addon/notes.txt"), "not for Apps Script");
+    const sample = JSON.parse(readFileSync(".clasp.sample.json", "utf8"));
+    expect(sample.rootDir).toBe("dist/sheets-addon");
+    writeFileSync(join(root, ".clasp.json"), JSON.stringify({ ...sample, scriptId: "test-script-id" }));
+    copyFileSync(".claspignore", join(root, ".claspignore"));
+    const status = JSON.parse(execFileSync(resolve("node_modules/.bin/clasp"), ["status", "--json"], { cwd: root, encoding: "utf8" }));
+    expect(status.filesToPush.sort()).toEqual(["dist/sheets-addon/Code.js", "dist/sheets-addon/Sidebar.html", "dist/sheets-addon/appsscript.json"]);
+    expect(status.untrackedFiles).toEqual(["dist/sheets-addon/notes.txt"]);
   });
 });
