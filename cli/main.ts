@@ -3,13 +3,14 @@
  * Exit codes: 0 done, 1 input errors (nothing written), 2 usage error.
  */
 import ExcelJS from "exceljs";
-import { existsSync, readFileSync, renameSync, rmSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { readCsv } from "./read-csv";
+import { CliError, checkInput, checkOutput, cleanStaleTemps, printable, tempPathFor } from "./paths";
+import { readCsvFile } from "./read-csv";
 import { findTable, numberFormatAt } from "./read-workbook";
-import { addReportSheets } from "./write-report";
-import { analyse, AnalysisInput, analysisToJson, buildReport, buildSummary, summaryText, moneyCellOf, moneyFormatFrom, parseSettings, Problem, problemJson } from "../core";
+import { InputCopy, writeReportWorkbook } from "./write-report";
+import { analyse, AnalysisInput, analysisToJson, buildReport, buildSummary, freeSheetName, moneyCellOf, moneyFormatFrom, parseSettings, Problem, problemJson, summaryText } from "../core";
 
 export interface Io {
   stdout: (text: string) => void;
@@ -67,6 +68,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stderr(`journey-scorecard: ${e.message}\n\n${USAGE}`);
       return 2;
     }
+    if (e instanceof CliError) {
+      io.stderr(`journey-scorecard: ${e.message}\n`);
+      return e.exitCode;
+    }
     throw e;
   }
 }
@@ -79,11 +84,10 @@ type Options = {
 function readSettings(opt: Options): ReturnType<typeof parseSettings> {
   let raw: Record<string, unknown> = {};
   if (opt.settings) {
-    if (!existsSync(opt.settings)) throw new UsageError(`settings file not found: ${opt.settings}`);
     try {
       raw = JSON.parse(readFileSync(opt.settings, "utf8"));
     } catch (e) {
-      throw new UsageError(`settings file ${opt.settings} is not valid JSON (${(e as Error).message})`);
+      throw new UsageError(`settings file ${opt.settings} is not valid JSON (${printable((e as Error).message)})`);
     }
   }
   if (opt["as-of"]) raw.asOfPeriod = opt["as-of"];
@@ -100,10 +104,6 @@ function readSettings(opt: Options): ReturnType<typeof parseSettings> {
   return parseSettings(raw);
 }
 
-function mustExist(path: string, what: string): void {
-  if (!existsSync(path)) throw new UsageError(`${what} not found: ${path}`);
-}
-
 async function build(positionals: string[], opt: Options, io: Io): Promise<number> {
   const [command, workbookPath, ...extra] = positionals;
   if (command !== "build") throw new UsageError(command ? `unknown command "${command}"` : "missing command");
@@ -111,34 +111,34 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
   if (workbookPath && opt.journey) throw new UsageError("give either a workbook or --journey, not both");
   if (!workbookPath && !opt.journey) throw new UsageError("missing input: a workbook, or --journey kpis.csv");
   if (opt.budget && !opt.journey) throw new UsageError("--budget goes with --journey (a workbook holds its own Budget table)");
+  if (opt.settings) checkInput(opt.settings, "settings file");
   const { settings, problems: settingsProblems } = readSettings(opt);
 
   const inputPath = workbookPath ?? opt.journey!;
-  mustExist(inputPath, workbookPath ? "workbook" : "journey file");
-  if (opt.budget) mustExist(opt.budget, "budget file");
+  checkInput(inputPath, workbookPath ? "workbook" : "journey file");
+  if (opt.budget) checkInput(opt.budget, "budget file");
+  if (workbookPath && !/\.xlsx$/i.test(workbookPath)) throw new UsageError(`the workbook must be an .xlsx file (for CSV use --journey): ${workbookPath}`);
+  // Everything about --out is checked before any work, and the user's files never become it.
   const outPath = opt.out ?? (opt.json ? null : join(dirname(inputPath), `${basename(inputPath, extname(inputPath))}.scorecard.xlsx`));
-  if (outPath && resolve(outPath) === resolve(inputPath)) throw new UsageError("--out must differ from the input: journey-scorecard never overwrites your workbook");
+  if (outPath) {
+    await checkOutput(outPath, [inputPath, opt.budget, opt.settings].filter((p): p is string => !!p));
+    cleanStaleTemps(outPath);
+  }
 
-  let workbook: ExcelJS.Workbook;
   let input: AnalysisInput;
   let moneyFormat: string | undefined;
   if (workbookPath) {
-    if (!/\.xlsx$/i.test(workbookPath)) throw new UsageError(`the workbook must be an .xlsx file (for CSV use --journey): ${workbookPath}`);
-    workbook = new ExcelJS.Workbook();
+    const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.readFile(workbookPath);
+      // Only values and formats are read: drawings and the like are skipped, never rewritten.
+      await workbook.xlsx.readFile(workbookPath, { ignoreNodes: ["drawing", "picture", "legacyDrawing", "extLst", "dataValidations", "conditionalFormatting"] } as never);
     } catch (e) {
-      io.stderr(`journey-scorecard: cannot read ${workbookPath} as an .xlsx workbook (${(e as Error).message}).\n`);
-      return 1;
+      throw new CliError(`cannot read ${workbookPath} as an .xlsx workbook (${printable((e as Error).message)}); expected a workbook saved by Excel, Google Sheets or LibreOffice`, 1);
     }
     input = { journey: findTable(workbook, settings.tableNames.journey), budget: findTable(workbook, settings.tableNames.budget) };
     moneyFormat = moneyFormatFrom(numberFormatAt(workbook, moneyCellOf(input.budget, settings)));
   } else {
-    input = {
-      journey: readCsv(opt.journey!, readFileSync(opt.journey!, "utf8")),
-      budget: opt.budget ? readCsv(opt.budget, readFileSync(opt.budget, "utf8")) : null,
-    };
-    workbook = csvWorkbook(input);
+    input = { journey: readCsvFile(opt.journey!), budget: opt.budget ? readCsvFile(opt.budget) : null };
   }
 
   const rows = (input.journey?.block.values.length ?? 0) + (input.budget?.block.values.length ?? 0);
@@ -159,13 +159,12 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
   let written: string[] = [];
   if (outPath) {
     progress("writing the report workbook…");
-    const plan = addReportSheets(workbook, model);
+    const plan = await writeAtomically(outPath, model, inputCopies(input, !workbookPath));
     for (const n of plan.notices) io.stderr(`journey-scorecard: ${n}\n`);
-    await writeAtomically(workbook, outPath);
     written = model.sheets.map((s) => plan.names[s.key]);
   }
   if (opt.json) {
-    io.stdout(JSON.stringify(analysisToJson(analysis), null, 2) + "\n");
+    io.stdout(JSON.stringify(analysisToJson(analysis)) + "\n");
   } else if (!opt.quiet) {
     io.stdout(`Read ${found}.\n${summaryText(buildSummary(analysis))}\n`);
     if (outPath) io.stdout(`Report written to ${outPath} (sheets: ${written.join(", ")}).\n`);
@@ -173,34 +172,37 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
   return 0;
 }
 
+/**
+ * The input tables as values beside the report, for traceability: from CSV, plain decimal
+ * numbers become numbers (not `0100`: a leading zero is part of a code), everything else stays
+ * exactly the text that was read.
+ */
+function inputCopies(input: AnalysisInput, fromCsv: boolean): InputCopy[] {
+  const copies: InputCopy[] = [];
+  for (const [name, table] of [["Journey", input.journey], ["Budget", input.budget]] as const) {
+    if (!table) continue;
+    const rows = fromCsv
+      ? table.block.values.map((row) => row.map((v) => (typeof v === "string" && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(v) ? Number(v) : v)))
+      : table.block.values;
+    copies.push({ name: fromCsv ? name : freeSheetName(table.block.sheet, copies.map((c) => c.name)), rows });
+  }
+  return copies;
+}
+
 /** Problems on stderr, one per line, errors first. */
 function reportProblems(problems: Problem[], io: Io): void {
   for (const p of problems) io.stderr(`${p.severity === "error" ? "error" : "warning"}: ${p.message}\n`);
 }
 
-/** A fresh workbook holding the CSV tables as sheets, so the report sits beside its data. */
-function csvWorkbook(input: AnalysisInput): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, table] of [["Journey", input.journey], ["Budget", input.budget]] as const) {
-    if (!table) continue;
-    const ws = wb.addWorksheet(name);
-    for (const row of table.block.values) {
-      // Plain decimal numbers become numbers (not `0100`: a leading zero is part of a code);
-      // everything else stays exactly the text that was read.
-      ws.addRow(row.map((v) => (typeof v === "string" && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(v) ? Number(v) : v)));
-    }
-  }
-  return wb;
-}
-
-/** Writes beside the target, then renames: a failure never leaves a half-written file. */
-async function writeAtomically(wb: ExcelJS.Workbook, outPath: string): Promise<void> {
-  const dir = dirname(resolve(outPath));
-  mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `.${basename(outPath)}.${process.pid}.tmp.xlsx`);
+/** Writes beside the target, then renames: a failure never leaves a half-written file or a temp file. */
+async function writeAtomically(outPath: string, model: Parameters<typeof writeReportWorkbook>[1], inputs: InputCopy[]) {
+  const temp = tempPathFor(outPath);
   try {
-    await wb.xlsx.writeFile(temp);
+    const plan = await writeReportWorkbook(temp, model, inputs);
     renameSync(temp, outPath);
+    return plan;
+  } catch (e) {
+    throw new CliError(`cannot write --out ${outPath}: ${printable((e as NodeJS.ErrnoException).code ?? (e as Error).message)}`, 1);
   } finally {
     rmSync(temp, { force: true });
   }
@@ -211,7 +213,7 @@ export function runFromProcess(): void {
   run(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }).then(
     (code) => (process.exitCode = code),
     (e) => {
-      process.stderr.write(`journey-scorecard: unexpected failure: ${(e as Error).message}\n`);
+      process.stderr.write(`journey-scorecard: the build stopped: ${printable((e as Error).message)}. Nothing of yours was changed; please report this with the command you ran.\n`);
       process.exitCode = 1;
     },
   );

@@ -1,12 +1,15 @@
 /**
  * Reads a CSV file as a table block. Cells stay text: the core parses numbers (with the
- * decimal-comma setting), so `1.234,5` and `(1,200)` mean what the user meant.
+ * decimal-comma setting), so `1.234,5` and `(1,200)` mean what the user meant. A file that is
+ * not CSV text gets a message naming it, never a parser's stack.
  */
 import { parse } from "csv-parse/sync";
+import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { FoundTable } from "../core";
+import { CliError, printable } from "./paths";
 
-/** `;` when the header line has more semicolons than commas (decimal-comma locales). */
+/** `;` or a tab when the header line has more of them than commas. */
 function delimiterOf(text: string): string {
   const first = text.split(/\r?\n/, 1)[0] ?? "";
   const count = (ch: string) => first.split(ch).length - 1;
@@ -14,16 +17,33 @@ function delimiterOf(text: string): string {
   return count(";") > count(",") ? ";" : ",";
 }
 
+/** The text of a CSV file, or a clear error when it is a workbook or binary data. */
+export function csvText(path: string, bytes: Buffer): string {
+  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    throw new CliError(`${path} is a zipped file such as an .xlsx workbook, not CSV; expected a CSV file (give a workbook as: journey-scorecard build book.xlsx)`, 1);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(`${path} is not UTF-8 text; expected a CSV file saved as UTF-8`, 1);
+  }
+  if (text.includes("\u0000")) throw new CliError(`${path} holds binary data; expected a CSV file`, 1);
+  return text;
+}
+
 export function readCsv(path: string, text: string): FoundTable {
-  const rows = parse(text, {
-    bom: true,
-    delimiter: delimiterOf(text),
-    relax_column_count: true,
-    skip_empty_lines: false,
-  }) as string[][];
-  return {
-    block: { sheet: basename(path), origin: { row: 0, col: 0 }, values: rows },
-    locate: true,
-    foundAs: `file ${basename(path)}`,
-  };
+  let rows: string[][];
+  try {
+    rows = parse(text, { bom: true, delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: false }) as string[][];
+  } catch (e) {
+    const line = (e as { lines?: number }).lines;
+    throw new CliError(`${path}${line ? `, line ${line}` : ""}: cannot read it as CSV (${printable((e as Error).message)}); expected comma-, semicolon- or tab-separated text with closed quotes`, 1);
+  }
+  return { block: { sheet: basename(path), origin: { row: 0, col: 0 }, values: rows }, locate: true, foundAs: `file ${basename(path)}` };
+}
+
+/** Reads and parses a CSV file. */
+export function readCsvFile(path: string): FoundTable {
+  return readCsv(path, csvText(path, readFileSync(path)));
 }

@@ -1,58 +1,93 @@
 /**
- * Translates the report model into ExcelJS worksheets. Decides nothing: every value,
- * format, colour and rule comes from the model.
+ * Writes the report model as a workbook of its own with ExcelJS's streaming writer: row by row,
+ * each row committed as soon as it is written, so memory and time grow with the rows and no
+ * more. Decides nothing: every value, format, colour, size and rule comes from the model, and
+ * sheet names from the core's sheet plan.
  */
 import ExcelJS from "exceljs";
-import { cellAddress, CellRange, CellStyle, ConditionalFormat, rangeA1, REPORT_SHEET_KEYS, forEachChunk, OWNERSHIP, pixelsToCharacters, pixelsToPoints, planSheets, ReportModel, ReportSheet, ReportSheetKey, SheetPlan } from "../core";
+import {
+  CellRange, CellStyle, ConditionalFormat, OWNERSHIP, ReportModel, ReportSheet, SheetPlan, forEachChunk, pixelsToCharacters, pixelsToPoints, planSheets, rangeA1,
+} from "../core";
 
 /** Rows of a report table made at a time (the model makes a table's cells when asked). */
 const WRITE_CHUNK_ROWS = 1000;
 
+/** What marks a workbook as a journey-scorecard report, so that a later run may replace it. */
+export const REPORT_KEYWORD = "journey-scorecard-report";
+
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
-function eachCell(ws: ExcelJS.Worksheet, range: CellRange, fn: (cell: ExcelJS.Cell) => void): void {
-  for (let r = range.row; r < range.row + range.rows; r++) {
-    const row = ws.getRow(r + 1);
-    for (let c = range.col; c < range.col + range.cols; c++) fn(row.getCell(c + 1));
-  }
+/** A worksheet of either ExcelJS writer (in memory, or streaming). */
+type Sheet = ExcelJS.Worksheet;
+
+function styleOf(numFmt: string | undefined, style: CellStyle | undefined): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {};
+  if (numFmt) out.numFmt = numFmt;
+  if (!style) return out;
+  const font: Partial<ExcelJS.Font> = {};
+  if (style.bold) font.bold = true;
+  if (style.italic) font.italic = true;
+  if (style.fontSize) font.size = style.fontSize;
+  if (style.fontColor) font.color = { argb: argb(style.fontColor) };
+  if (Object.keys(font).length) out.font = font;
+  if (style.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  if (style.wrap || style.align) out.alignment = { ...(style.wrap ? { wrapText: true, vertical: "top" } : {}), ...(style.align ? { horizontal: style.align } : {}) };
+  if (style.borderBottom) out.border = { bottom: { style: "thin", color: { argb: argb(style.borderBottom) } } };
+  return out;
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  cell.font = {
-    ...cell.font,
-    ...(style.bold ? { bold: true } : {}),
-    ...(style.italic ? { italic: true } : {}),
-    ...(style.fontSize ? { size: style.fontSize } : {}),
-    ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}),
-  };
-  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-  if (style.wrap || style.align) cell.alignment = { ...(style.wrap ? { wrapText: true, vertical: "top" } : {}), ...(style.align ? { horizontal: style.align } : {}) };
-  if (style.borderBottom) cell.border = { bottom: { style: "thin", color: { argb: argb(style.borderBottom) } } };
+const covers = (r: CellRange, row: number) => row >= r.row && row < r.row + r.rows;
+
+/**
+ * The style of every cell of a row, as shared objects: cells with the same formats share one
+ * object, which ExcelJS then turns into a style id once (it remembers style objects it has seen).
+ */
+class RowStyles {
+  private readonly cache = new Map<string, Partial<ExcelJS.Style>>();
+  private lastKey = "";
+  private lastStyles: (Partial<ExcelJS.Style> | undefined)[] = [];
+
+  constructor(private readonly sheet: ReportSheet) {}
+
+  at(row: number): (Partial<ExcelJS.Style> | undefined)[] {
+    const formats: number[] = [];
+    const styles: number[] = [];
+    this.sheet.numberFormats.forEach((f, i) => covers(f.range, row) && formats.push(i));
+    this.sheet.styles.forEach((s, i) => covers(s.range, row) && styles.push(i));
+    // Rows of one table share one set of entries: reuse the styles made for the row above.
+    const key = `${formats.join(",")}|${styles.join(",")}`;
+    if (key === this.lastKey) return this.lastStyles;
+    const cols = this.sheet.extent.cols;
+    const out: (Partial<ExcelJS.Style> | undefined)[] = new Array(cols);
+    for (let c = 0; c < cols; c++) {
+      const numFmt = formats.map((i) => this.sheet.numberFormats[i]).find((f) => c >= f.range.col && c < f.range.col + f.range.cols)?.format;
+      const style = styles.map((i) => this.sheet.styles[i]).find((s) => c >= s.range.col && c < s.range.col + s.range.cols)?.style;
+      if (!numFmt && !style) continue;
+      const id = `${numFmt ?? ""}|${JSON.stringify(style ?? null)}`;
+      let shared = this.cache.get(id);
+      if (!shared) this.cache.set(id, (shared = styleOf(numFmt, style)));
+      out[c] = shared;
+    }
+    this.lastKey = key;
+    this.lastStyles = out;
+    return out;
+  }
 }
 
 /** A text operand for a cellIs rule: `"On budget"` with quotes doubled. */
 const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 function excelRule(cf: ConditionalFormat, priority: number): ExcelJS.ConditionalFormattingRule {
+  const fill = (color: string) => ({ type: "pattern" as const, pattern: "solid" as const, bgColor: { argb: argb(color) } });
   switch (cf.kind) {
     case "textEquals":
-      return {
-        type: "cellIs", operator: "equal", formulae: [quoted(cf.text)], priority,
-        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } }, font: { color: { argb: argb(cf.fontColor) } } },
-      };
+      return { type: "cellIs", operator: "equal", formulae: [quoted(cf.text)], priority, style: { fill: fill(cf.fill), font: { color: { argb: argb(cf.fontColor) } } } };
     case "numberCompare":
-      return {
-        type: "cellIs", operator: cf.operator, formulae: [cf.value], priority,
-        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } }, font: { color: { argb: argb(cf.fontColor) } } },
-      };
+      return { type: "cellIs", operator: cf.operator, formulae: [cf.value], priority, style: { fill: fill(cf.fill), font: { color: { argb: argb(cf.fontColor) } } } };
     case "colorScale":
-      return {
-        type: "colorScale", priority,
-        cfvo: cf.stops.map((s) => ({ type: "num" as const, value: s.value })),
-        color: cf.stops.map((s) => ({ argb: argb(s.color) })),
-      };
-    // .xlsx draws data bars: the model's fallback is for hosts that cannot.
+      return { type: "colorScale", priority, cfvo: cf.stops.map((s) => ({ type: "num" as const, value: s.value })), color: cf.stops.map((s) => ({ argb: argb(s.color) })) };
     case "dataBar":
+      // .xlsx draws data bars: the model's fallback is for hosts that cannot.
       return {
         type: "dataBar", priority, gradient: false,
         cfvo: [{ type: "num", value: cf.min }, { type: "num", value: cf.max }],
@@ -61,81 +96,84 @@ function excelRule(cf: ConditionalFormat, priority: number): ExcelJS.Conditional
   }
 }
 
-export function writeSheet(ws: ExcelJS.Worksheet, sheet: ReportSheet, chunkRows = WRITE_CHUNK_ROWS): void {
-  // Formats first, as every host does: a text cell is text before its value arrives.
-  for (const { range, format } of sheet.numberFormats) eachCell(ws, range, (cell) => (cell.numFmt = format));
-  for (const block of sheet.blocks) {
-    forEachChunk(block, chunkRows, (firstRow, chunk) => {
-      chunk.forEach((values, i) => {
-        const row = ws.getRow(firstRow + i + 1);
-        values.forEach((v, j) => {
-          // A string is set as a plain string value: ExcelJS writes it as text, never as a formula.
-          if (v !== null) row.getCell(block.col + j + 1).value = v;
-        });
-      });
-    });
-  }
-  for (const { range, style } of sheet.styles) eachCell(ws, range, (cell) => applyStyle(cell, style));
-  for (const { row, height } of sheet.rowHeights) ws.getRow(row + 1).height = pixelsToPoints(height);
+/** The worksheet options of a report sheet: tab colour, frozen rows, printing. */
+export function sheetOptions(sheet: ReportSheet): Partial<ExcelJS.AddWorksheetOptions> {
+  return {
+    properties: { tabColor: { argb: argb(sheet.tabColor) } },
+    views: [{ state: "frozen", ySplit: sheet.frozenRows, xSplit: sheet.frozenColumns }],
+    pageSetup: {
+      orientation: sheet.print.orientation,
+      ...(sheet.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      printTitlesRow: sheet.frozenRows ? `1:${sheet.frozenRows}` : undefined,
+    },
+  };
+}
+
+/**
+ * Writes one report sheet row by row, top to bottom: widths first, then each row's values with
+ * its styles (number formats included) and height, committed at once; then the rules.
+ */
+export function writeSheet(ws: Sheet, sheet: ReportSheet, chunkRows = WRITE_CHUNK_ROWS): void {
   sheet.columnWidths.forEach((w, i) => {
     if (w) ws.getColumn(i + 1).width = pixelsToCharacters(w);
   });
-  ws.properties.tabColor = { argb: argb(sheet.tabColor) };
-  ws.views = [{ state: "frozen", ySplit: sheet.frozenRows, xSplit: sheet.frozenColumns }];
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    orientation: sheet.print.orientation,
-    ...(sheet.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
-    printTitlesRow: sheet.frozenRows ? `1:${sheet.frozenRows}` : undefined,
+  const heights = new Map(sheet.rowHeights.map((h) => [h.row, h.height]));
+  const styles = new RowStyles(sheet);
+  const blocks = [...sheet.blocks].sort((a, b) => a.row - b.row);
+  let next = 0;
+  const writeRow = (r: number, col: number, values: readonly unknown[]) => {
+    const row = ws.getRow(r + 1);
+    const rowStyles = styles.at(r);
+    for (let c = 0; c < rowStyles.length; c++) if (rowStyles[c]) row.getCell(c + 1).style = rowStyles[c]!;
+    values.forEach((v, j) => {
+      // A string is set as a plain string value: ExcelJS writes it as text, never as a formula.
+      if (v !== null) row.getCell(col + j + 1).value = v as ExcelJS.CellValue;
+    });
+    const height = heights.get(r);
+    if (height) row.height = pixelsToPoints(height);
+    row.commit();
   };
+  for (const block of blocks) {
+    // Rows between blocks (gaps) carry no values but may carry formats.
+    for (; next < block.row; next++) writeRow(next, 0, []);
+    forEachChunk(block, chunkRows, (firstRow, chunk) => chunk.forEach((values, i) => writeRow(firstRow + i, block.col, values)));
+    next = block.row + block.rows;
+  }
   let priority = 1;
   for (const cf of sheet.conditionalFormats) {
     ws.addConditionalFormatting({ ref: rangeA1(cf.range.row, cf.range.col, cf.range.rows, cf.range.cols), rules: [excelRule(cf, priority++)] });
   }
 }
 
-/** Names of the sheets this program made earlier (tagged with a workbook defined name). */
-export function ownedSheets(wb: ExcelJS.Workbook): Map<string, string> {
-  const owned = new Map<string, string>();
-  for (const d of wb.definedNames.model) {
-    if (!d.name.startsWith(OWNERSHIP.definedNamePrefix)) continue;
-    const m = /^'?(.*?)'?!/.exec(d.ranges[0] ?? "");
-    if (m) owned.set(m[1].replace(/''/g, "'"), d.name);
-  }
-  return owned;
+/** An input table copied into the report workbook as values, for traceability. */
+export interface InputCopy {
+  name: string;
+  rows: readonly (readonly unknown[])[];
 }
 
-const tagName = (key: ReportSheetKey) => `${OWNERSHIP.definedNamePrefix}${key}`;
-
 /**
- * Adds the report sheets to the workbook as the core's sheet plan says: owned sheets of the
- * same key are replaced; a sheet of the same name that is not ours is left alone and the
- * report goes to `Name (2)`. Returns the plan (its final names and notices for the user).
+ * Writes the report workbook to `path`: the input tables as values (when given), then the
+ * three report sheets under the names the sheet plan gives them, tagged as ours.
  */
-export function addReportSheets(wb: ExcelJS.Workbook, model: ReportModel): SheetPlan {
-  const owned = ownedSheets(wb);
-  const ownedAs = (name: string) => REPORT_SHEET_KEYS.find((key) => owned.get(name) === tagName(key)) ?? null;
-  const plan = planSheets(wb.worksheets.map((ws) => ({ name: ws.name, ownedAs: ownedAs(ws.name) })), model.sheets);
-  const sheetOf = new Map(model.sheets.map((s) => [s.key, s]));
-  const tags = new Set(model.sheets.map((s) => tagName(s.key)));
-  wb.definedNames.model = wb.definedNames.model.filter((d) => !tags.has(d.name));
-  for (const step of plan.steps) {
-    switch (step.do) {
-      case "build":
-        writeSheet(wb.addWorksheet(step.name), sheetOf.get(step.key)!);
-        break;
-      case "remove":
-        wb.removeWorksheet(wb.getWorksheet(step.name)!.id);
-        break;
-      case "rename":
-        wb.getWorksheet(step.from)!.name = step.to;
-        break;
-      case "tag":
-        wb.definedNames.add(cellAddress(step.name, 0, 0).replace(/!([A-Z]+)(\d+)$/, "!$$$1$$$2"), tagName(step.key));
-        break;
-    }
+export async function writeReportWorkbook(path: string, model: ReportModel, inputs: InputCopy[]): Promise<SheetPlan> {
+  const plan = planSheets(inputs.map((t) => ({ name: t.name, ownedAs: null })), model.sheets);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  wb.creator = "journey-scorecard";
+  (wb as unknown as { keywords: string }).keywords = REPORT_KEYWORD;
+  for (const input of inputs) {
+    const ws = wb.addWorksheet(input.name);
+    for (const values of input.rows) ws.addRow(values as unknown[]).commit();
+    ws.commit();
   }
-  const active = wb.worksheets.findIndex((ws) => ws.name === plan.activate);
-  if (active >= 0) wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: "visible" }];
+  for (const sheet of model.sheets) {
+    const name = plan.names[sheet.key];
+    const ws = wb.addWorksheet(name, sheetOptions(sheet));
+    writeSheet(ws, sheet);
+    ws.commit();
+    wb.definedNames.add(`'${name.replace(/'/g, "''")}'!$A$1`, `${OWNERSHIP.definedNamePrefix}${sheet.key}`);
+  }
+  const active = inputs.length;
+  (wb as unknown as { views: unknown[] }).views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: "visible" }];
+  await wb.commit();
   return plan;
 }

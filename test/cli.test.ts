@@ -37,6 +37,8 @@ describe("build on the sample workbook", () => {
   let json: Record<string, any>;
   let wb: ExcelJS.Workbook;
 
+  const sampleBytes = readFileSync(SAMPLE);
+
   beforeAll(async () => {
     const r = await cli("build", SAMPLE, "--out", out, "--json");
     expect(r.code, r.stderr).toBe(0);
@@ -88,14 +90,17 @@ describe("build on the sample workbook", () => {
     expect(json.budgetLines.find((l: any) => l.lineItem === "Community manager")).toMatchObject({ budget: 11000, actual: 11000, variance: 0, status: "On budget" });
   });
 
-  it("keeps the input sheets intact and adds the three report sheets", async () => {
+  it("writes a workbook of its own (the input tables as values, then the report) and leaves the input byte for byte", async () => {
+    expect(readFileSync(SAMPLE).equals(sampleBytes)).toBe(true);
     const source = await open(SAMPLE);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Read me", "Journey", "Budget", "Scorecard", "Budget Variance", "Journey View"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Journey", "Budget", "Scorecard", "Budget Variance", "Journey View"]);
     for (const name of ["Journey", "Budget"]) {
       const a = source.getWorksheet(name)!;
       const b = wb.getWorksheet(name)!;
       expect(b.rowCount).toBe(a.rowCount);
-      for (let r = 1; r <= a.rowCount; r++) expect(b.getRow(r).values).toEqual(a.getRow(r).values);
+      // An empty text and an empty cell are the same blank to a user.
+      const values = (ws: ExcelJS.Worksheet, r: number) => (ws.getRow(r).values as unknown[]).map((v) => (v === "" ? undefined : v));
+      for (let r = 1; r <= a.rowCount; r++) expect(values(b, r)).toEqual(values(a, r));
     }
   });
 
@@ -142,12 +147,16 @@ describe("build on the sample workbook", () => {
     expect(budget.conditionalFormattings.flatMap((cf) => cf.rules).some((r) => (r as ExcelJS.CellIsRuleType).formulae?.[0] === '"Unfavourable"')).toBe(true);
   });
 
-  it("a re-run replaces its own sheets and nothing else", async () => {
-    const again = join(dir, "again.xlsx");
-    const r = await cli("build", out, "--out", again, "--quiet");
+  it("a re-run replaces its own report; a file of the user's is never overwritten", async () => {
+    const r = await cli("build", SAMPLE, "--out", out, "--quiet");
     expect(r.code, r.stderr).toBe(0);
-    const wb2 = await open(again);
-    expect(wb2.worksheets.map((w) => w.name)).toEqual(["Read me", "Journey", "Budget", "Scorecard", "Budget Variance", "Journey View"]);
+    expect((await open(out)).worksheets.map((w) => w.name)).toEqual(["Journey", "Budget", "Scorecard", "Budget Variance", "Journey View"]);
+    const mine = join(dir, "mine.xlsx");
+    writeFileSync(mine, "a file of the user's");
+    const refused = await cli("build", SAMPLE, "--out", mine, "--quiet");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`--out ${mine} exists and is not a journey-scorecard report`);
+    expect(readFileSync(mine, "utf8")).toBe("a file of the user's");
   });
 
   it("prints a short summary by default", async () => {
@@ -187,10 +196,11 @@ describe("input errors and safety", () => {
   it("errors leave an existing output file as it was", async () => {
     const input = await workbookWith({ Journey: [HEAD, ["Awareness", "Customer", "Reach", "lots", 5]] }, join(dir, "bad2.xlsx"));
     const out = join(dir, "existing.xlsx");
-    writeFileSync(out, "previous report");
+    expect((await cli("build", SAMPLE, "--out", out, "--quiet")).code).toBe(0);
+    const previous = readFileSync(out);
     const r = await cli("build", input, "--out", out);
     expect(r.code).toBe(1);
-    expect(readFileSync(out, "utf8")).toBe("previous report");
+    expect(readFileSync(out).equals(previous)).toBe(true);
   });
 
   it("text that looks like a formula stays text", async () => {
@@ -239,26 +249,25 @@ describe("input errors and safety", () => {
     }
   });
 
-  it("a user's sheet named like a report sheet in another case is left alone, and the closing line names the sheet written", async () => {
-    const input = await workbookWith({ Journey: [HEAD, ["Awareness", "Customer", "Reach", 10, 5]], scorecard: [["mine"]] }, join(dir, "lower.xlsx"));
-    const out = join(dir, "lower-report.xlsx");
+  it("a user's own Scorecard sheet stays in their workbook, untouched; the report names every sheet it wrote", async () => {
+    const input = await workbookWith({ Journey: [HEAD, ["Awareness", "Customer", "Reach", 10, 5]], scorecard: [["my own notes"]] }, join(dir, "mine-input.xlsx"));
+    const before = readFileSync(input);
+    const out = join(dir, "mine-report.xlsx");
     const r = await cli("build", input, "--out", out);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("(sheets: Scorecard (2), Budget Variance, Journey View)");
-    const wb = await open(out);
-    expect(wb.getWorksheet("scorecard")!.getCell("A1").value).toBe("mine");
-    expect(wb.getWorksheet("Scorecard (2)")!.getCell("A1").value).toBe("Balanced scorecard — all rows (no periods)");
+    expect(readFileSync(input).equals(before)).toBe(true);
+    expect(r.stdout).toContain("(sheets: Scorecard, Budget Variance, Journey View)");
+    expect((await open(out)).worksheets.map((w) => w.name)).toEqual(["Journey", "Scorecard", "Budget Variance", "Journey View"]);
   });
 
-  it("a sheet of the report's name that is not ours is left alone", async () => {
-    const input = await workbookWith({ Journey: [HEAD, ["Awareness", "Customer", "Reach", 10, 5]], Scorecard: [["my own notes"]] }, join(dir, "mine.xlsx"));
-    const out = join(dir, "mine-report.xlsx");
-    const r = await cli("build", input, "--out", out, "--quiet");
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain('written to "Scorecard (2)"');
-    const wb = await open(out);
-    expect(wb.getWorksheet("Scorecard")!.getCell("A1").value).toBe("my own notes");
-    expect(wb.getWorksheet("Scorecard (2)")!.getCell("A1").value).toBe("Balanced scorecard — all rows (no periods)");
+  it("report sheet names that differ only by case get apart, and the closing line says so", async () => {
+    const input = await workbookWith({ Journey: [HEAD, ["Awareness", "Customer", "Reach", 10, 5]] }, join(dir, "names.xlsx"));
+    const settings = join(dir, "names.json");
+    writeFileSync(settings, JSON.stringify({ sheetNames: { scorecard: "Report", budget: "REPORT", journey: "journey" } }));
+    const r = await cli("build", input, "--out", join(dir, "names-report.xlsx"), "--settings", settings);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("(sheets: Report, REPORT (2), journey (2))");
+    expect(r.stderr).toContain('Two report sheets are named "REPORT" in the settings');
   });
 
   it("finds an Excel table by name on any sheet", async () => {
