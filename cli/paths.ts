@@ -79,13 +79,26 @@ export async function checkOutput(out: string, inputs: string[]): Promise<void> 
   }
   const dir = dirname(full);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolders(dir);
     const probe = join(dir, `.journey-scorecard-probe-${process.pid}`);
     closeSync(openSync(probe, "wx"));
     unlinkSync(probe);
   } catch (e) {
     throw new CliError(`cannot write --out ${out}: ${printable((e as NodeJS.ErrnoException).code ?? (e as Error).message)} in ${dirname(out) || "."}`, 2);
   }
+}
+
+/**
+ * Creates a folder and its missing parents one level at a time (Node's recursive mkdir spins
+ * forever under /proc, where a missing parent can never be made).
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d); d = dirname(d)) {
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) mkdirSync(d);
 }
 
 /** The temp file a report is written to beside its target, then renamed into place. */

@@ -36,6 +36,12 @@ function styleOf(numFmt: string | undefined, style: CellStyle | undefined): Part
   return out;
 }
 
+/**
+ * The style of cells the model gives no format: one shared object, which ExcelJS turns into a
+ * style id once (a fresh empty style per cell cost it a look-up each).
+ */
+const PLAIN: Partial<ExcelJS.Style> = {};
+
 const covers = (r: CellRange, row: number) => row >= r.row && row < r.row + r.rows;
 
 /**
@@ -72,6 +78,16 @@ class RowStyles {
     this.lastStyles = out;
     return out;
   }
+}
+
+/**
+ * A value as .xlsx stores it. A carriage return is written `_x000D_` (the OOXML escape that
+ * Excel reads back as CR; a raw CR becomes LF when the XML is read), and text that looks like
+ * such an escape has its underscore escaped (`_x005F_`), so every text comes back as it went in.
+ */
+export function xlsxText(value: unknown): unknown {
+  if (typeof value !== "string" || !/\r|_x[0-9A-Fa-f]{4}_/.test(value)) return value;
+  return value.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(/\r/g, "_x000D_");
 }
 
 /** A text operand for a cellIs rule: `"On budget"` with quotes doubled. */
@@ -126,8 +142,11 @@ export function writeSheet(ws: Sheet, sheet: ReportSheet, chunkRows = WRITE_CHUN
     const rowStyles = styles.at(r);
     for (let c = 0; c < rowStyles.length; c++) if (rowStyles[c]) row.getCell(c + 1).style = rowStyles[c]!;
     values.forEach((v, j) => {
+      if (v === null) return;
       // A string is set as a plain string value: ExcelJS writes it as text, never as a formula.
-      if (v !== null) row.getCell(col + j + 1).value = v as ExcelJS.CellValue;
+      const cell = row.getCell(col + j + 1);
+      cell.value = xlsxText(v) as ExcelJS.CellValue;
+      if (!rowStyles[col + j]) cell.style = PLAIN;
     });
     const height = heights.get(r);
     if (height) row.height = pixelsToPoints(height);
@@ -162,7 +181,11 @@ export async function writeReportWorkbook(path: string, model: ReportModel, inpu
   (wb as unknown as { keywords: string }).keywords = REPORT_KEYWORD;
   for (const input of inputs) {
     const ws = wb.addWorksheet(input.name);
-    for (const values of input.rows) ws.addRow(values as unknown[]).commit();
+    for (const values of input.rows) {
+      const row = ws.addRow((values as unknown[]).map(xlsxText));
+      row.eachCell((cell) => (cell.style = PLAIN));
+      row.commit();
+    }
     ws.commit();
   }
   for (const sheet of model.sheets) {

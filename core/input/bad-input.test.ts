@@ -181,3 +181,18 @@ describe("bad-input corpus", () => {
     expect(mapped.analysis!.scorecard.kpis[0].achievement).toBeCloseTo(0.9, 12);
   });
 });
+
+describe("text longer than a cell holds", () => {
+  it("is cut to 32,767 characters ending in a visible mark, with a warning naming the cell", () => {
+    const long = "K".repeat(100_000);
+    const journey = grid(J, [goodKpi, { ...goodKpi, KPI: long }]);
+    const out = analyse({ journey: { block: { sheet: "Journey", origin: { row: 0, col: 0 }, values: journey }, locate: true } }, DEFAULT_SETTINGS);
+    const kpi = out.analysis!.scorecard.kpis[1].kpi;
+    expect(kpi).toHaveLength(32_767);
+    expect(kpi.endsWith(" […cut]")).toBe(true);
+    expect(kpi.startsWith("KKKK")).toBe(true);
+    const warning = out.problems.find((p) => p.cell === "Journey!E3")!;
+    expect(warning.severity).toBe("warning");
+    expect(warning.message).toBe('Journey!E3: KPI is too long for a cell; expected at most 32,767 characters, what a spreadsheet cell holds; the report shows it cut, ending in " […cut]".');
+  });
+});

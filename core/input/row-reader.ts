@@ -9,6 +9,11 @@ import { MatchedTable, TableKind, tableCell } from "./locate-table";
 
 const NUMBER_HINT = "a number such as 1,234.5, $1,200, 85% or (1,200)";
 
+/** The most characters a cell holds (Excel's limit; Sheets holds more). */
+export const MAX_CELL_TEXT = 32_767;
+/** What ends a text cut to fit a cell, so nobody mistakes it for the whole. */
+export const CUT_MARK = " […cut]";
+
 export class RowReader<K extends string> {
   rowIndex = 0;
   /** False once the current row has an error. */
@@ -37,8 +42,25 @@ export class RowReader<K extends string> {
     return col === undefined ? null : this.row[col];
   }
 
+  /** A text cell; one longer than a spreadsheet cell holds is cut, with a warning naming it. */
   text(key: K): string {
-    return cellText(this.raw(key));
+    const text = cellText(this.raw(key));
+    return text.length > MAX_CELL_TEXT ? this.cut(key, text) : text;
+  }
+
+  private cut(key: K, text: string): string {
+    this.problems.push(
+      problem({
+        severity: "warning",
+        table: this.kind,
+        cell: this.cell(key),
+        value: `${text.length.toLocaleString("en-US")} characters`,
+        expected: `at most ${MAX_CELL_TEXT.toLocaleString("en-US")} characters, what a spreadsheet cell holds; the report shows it cut, ending in "${CUT_MARK}"`,
+        what: `${this.header(key, String(key))} is too long for a cell`,
+        rowIndex: this.rowIndex,
+      }),
+    );
+    return text.slice(0, MAX_CELL_TEXT - CUT_MARK.length) + CUT_MARK;
   }
 
   /** Text that must not be blank (an error naming `expected` when it is). */
