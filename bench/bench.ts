@@ -71,3 +71,44 @@ for (const r of child("--sheets", ...sizes.map(String)) as { rows: number; calls
 }
 if (!existsSync("dist/sheets-addon/Code.js")) execFileSync("npx", ["webpack", "--config", "webpack.sheets.cjs"], { stdio: "ignore" });
 console.log(`Code.js (the pushed Apps Script file, unminified): ${fmt(statSync("dist/sheets-addon/Code.js").size / 1024)} KB`);
+
+// The command line's whole job, as a user runs it: a process from input files to output file.
+const inputs = resolve("out/bench/inputs");
+mkdirSync(inputs, { recursive: true });
+child("--inputs", inputs, ...sizes.map(String));
+execFileSync("npm", ["run", "build:cli"], { stdio: "ignore" });
+const bin = resolve("cli/bin.mjs");
+const gnuTime = existsSync("/usr/bin/time");
+/** Median wall time and peak RSS of 3 runs of the CLI (peak RSS from GNU time, where it is installed). */
+function job(args: string[]): { seconds: number; rssMb: number | null } {
+  const runs: { seconds: number; rssMb: number | null }[] = [];
+  for (let i = 0; i < 3; i++) {
+    if (gnuTime) {
+      const out = execFileSync("/usr/bin/time", ["-f", "%e %M", process.execPath, bin, ...args], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+      const [seconds, kb] = out.trim().split("\n").pop()!.split(" ").map(Number);
+      runs.push({ seconds, rssMb: kb / 1024 });
+    } else {
+      const start = Date.now();
+      execFileSync(process.execPath, [bin, ...args], { stdio: "ignore" });
+      runs.push({ seconds: (Date.now() - start) / 1000, rssMb: null });
+    }
+  }
+  runs.sort((a, b) => a.seconds - b.seconds);
+  return runs[1];
+}
+console.log("\nCommand line, the whole job as a process (median of 3 runs; KPI rows + as many budget lines)");
+console.log("| rows | CSV → JSON | CSV → report .xlsx | .xlsx → report .xlsx |");
+console.log("| ---: | ---: | ---: | ---: |");
+const whole: Record<number, number[]> = {};
+for (const rows of sizes) {
+  const csv = ["--journey", `${inputs}/journey-${rows}.csv`, "--budget", `${inputs}/budget-${rows}.csv`];
+  const results = [
+    job(["build", ...csv, "--json", "--quiet"]),
+    job(["build", ...csv, "--out", `${inputs}/report-csv-${rows}.xlsx`, "--quiet"]),
+    job(["build", `${inputs}/book-${rows}.xlsx`, "--out", `${inputs}/report-book-${rows}.xlsx`, "--quiet"]),
+  ];
+  whole[rows] = results.map((r) => r.seconds);
+  const cell = (r: { seconds: number; rssMb: number | null }) => `${r.seconds.toFixed(2)} s, ${r.rssMb === null ? "n/a" : `${r.rssMb.toFixed(0)} MB`}`;
+  console.log(`| ${fmt(rows)} + ${fmt(rows)} | ${results.map(cell).join(" | ")} |`);
+}
+console.log(`10k → 100k growth: ${whole[100_000].map((s, i) => `${(s / whole[10_000][i]).toFixed(1)}×`).join(", ")} (CSV → JSON, CSV → .xlsx, .xlsx → .xlsx)`);

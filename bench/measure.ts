@@ -234,6 +234,26 @@ export function measureSheetsWriter(sizes: number[]): { rows: number; calls: num
   });
 }
 
+/** The generated tables as files a user would give: CSV twins and one .xlsx workbook per size. */
+export async function writeInputs(dir: string, sizes: number[]): Promise<void> {
+  const { writeFileSync } = await import("node:fs");
+  const { default: Excel } = await import("exceljs");
+  const csv = (grid: CellValue[][]) => grid.map((row) => row.map((v) => (v === null || v === undefined ? "" : String(v))).join(",")).join("\n") + "\n";
+  for (const rows of sizes) {
+    const journey = journeyGrid(rows);
+    const budget = budgetGrid(rows);
+    writeFileSync(`${dir}/journey-${rows}.csv`, csv(journey));
+    writeFileSync(`${dir}/budget-${rows}.csv`, csv(budget));
+    const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: `${dir}/book-${rows}.xlsx`, useSharedStrings: false });
+    for (const [name, grid] of [["Journey", journey], ["Budget", budget]] as const) {
+      const ws = wb.addWorksheet(name);
+      for (const row of grid) ws.addRow(row as unknown[]).commit();
+      ws.commit();
+    }
+    await wb.commit();
+  }
+}
+
 export function functionsBench(): { name: string; cells: number; ms: number }[] {
   const n = 100_000;
   const actuals = Array.from({ length: n }, (_, i) => [i % 10 === 0 ? null : 50 + (i % 60)]);
@@ -259,4 +279,5 @@ if (process.argv[2] === "--round") process.stdout.write(JSON.stringify(measureRo
 if (process.argv[2] === "--memory") process.stdout.write(JSON.stringify(measureMemory(Number(process.argv[3]))));
 if (process.argv[2] === "--excel") measureExcelWriter(process.argv.slice(3).map(Number)).then((r) => process.stdout.write(JSON.stringify(r)));
 if (process.argv[2] === "--sheets") process.stdout.write(JSON.stringify(measureSheetsWriter(process.argv.slice(3).map(Number))));
+if (process.argv[2] === "--inputs") writeInputs(process.argv[3], process.argv.slice(4).map(Number)).then(() => process.stdout.write("[]"));
 if (process.argv[2] === "--functions") process.stdout.write(JSON.stringify(functionsBench()));

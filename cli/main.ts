@@ -2,7 +2,6 @@
  * journey-scorecard command line: .xlsx or .csv in, an .xlsx with the report sheets out.
  * Exit codes: 0 done, 1 input errors (nothing written), 2 usage error.
  */
-import ExcelJS from "exceljs";
 import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -128,7 +127,8 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
   let input: AnalysisInput;
   let moneyFormat: string | undefined;
   if (workbookPath) {
-    const workbook = new ExcelJS.Workbook();
+    const { default: Excel } = await import("exceljs");
+    const workbook = new Excel.Workbook();
     try {
       // Only values and formats are read: drawings and the like are skipped, never rewritten.
       await workbook.xlsx.readFile(workbookPath, { ignoreNodes: ["drawing", "picture", "legacyDrawing", "extLst", "dataValidations", "conditionalFormatting"] } as never);
@@ -210,6 +210,8 @@ async function writeAtomically(outPath: string, model: Parameters<typeof writeRe
 
 /** Runs with the process's arguments and streams; sets the exit code. */
 export function runFromProcess(): void {
+  // ExcelJS warns about its own use of Buffer(): not something a user can act on.
+  process.noDeprecation = true;
   run(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }).then(
     (code) => (process.exitCode = code),
     (e) => {

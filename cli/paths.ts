@@ -2,10 +2,12 @@
  * The files a user names: what may be read, what may be written, and how the report reaches
  * its path without ever leaving a half-written file or a stray temp file behind.
  */
-import JSZip from "jszip";
 import { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { REPORT_KEYWORD } from "./write-report";
+
+
+/** What marks a workbook as a journey-scorecard report, so that a later run may replace it. */
+export const REPORT_KEYWORD = "journey-scorecard-report";
 
 /** A problem with what the user gave: exit 1 (input) or 2 (usage), with a message naming it. */
 export class CliError extends Error {
@@ -56,6 +58,7 @@ export function checkInput(path: string, what: string): void {
 /** Whether a file is a report this program wrote (its own workbook, tagged in its properties). */
 export async function isOurReport(path: string): Promise<boolean> {
   try {
+    const { default: JSZip } = await import("jszip");
     const zip = await JSZip.loadAsync(readFileSync(path));
     const core = await zip.file("docProps/core.xml")?.async("string");
     return !!core && core.includes(REPORT_KEYWORD);

@@ -2,7 +2,7 @@
  * Reads the Journey and Budget tables from an .xlsx with ExcelJS, found as docs/formulas.md §1 says:
  * an Excel table or named range of that name, else a sheet of that name.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { parseA1, splitAddress } from "../core";
 import type { CellValue, SheetBlock, SheetCell, FoundTable } from "../core";
 

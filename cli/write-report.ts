@@ -4,7 +4,7 @@
  * more. Decides nothing: every value, format, colour, size and rule comes from the model, and
  * sheet names from the core's sheet plan.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import {
   CellRange, CellStyle, ConditionalFormat, OWNERSHIP, ReportModel, ReportSheet, SheetPlan, forEachChunk, pixelsToCharacters, pixelsToPoints, planSheets, rangeA1,
 } from "../core";
@@ -12,8 +12,7 @@ import {
 /** Rows of a report table made at a time (the model makes a table's cells when asked). */
 const WRITE_CHUNK_ROWS = 1000;
 
-/** What marks a workbook as a journey-scorecard report, so that a later run may replace it. */
-export const REPORT_KEYWORD = "journey-scorecard-report";
+import { REPORT_KEYWORD } from "./paths";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -176,7 +175,9 @@ export interface InputCopy {
  */
 export async function writeReportWorkbook(path: string, model: ReportModel, inputs: InputCopy[]): Promise<SheetPlan> {
   const plan = planSheets(inputs.map((t) => ({ name: t.name, ownedAs: null })), model.sheets);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  // Loaded when a workbook is written: a CSV → JSON run never pays for it.
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.creator = "journey-scorecard";
   (wb as unknown as { keywords: string }).keywords = REPORT_KEYWORD;
   for (const input of inputs) {
