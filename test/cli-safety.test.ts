@@ -154,3 +154,41 @@ describe("text kept exactly", () => {
     expect(existsSync(out)).toBe(true);
   });
 });
+
+/** A workbook with a bar chart on its Journey sheet, as Excel stores one (a drawing part and a chart part). */
+async function workbookWithChart(path: string): Promise<void> {
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
+  const ws = wb.addWorksheet("Journey");
+  ws.addRows([["Stage", "Perspective", "KPI", "Target", "Actual"], ["Awareness", "Customer", "Reach", 100, 90], ["Purchase", "Financial", "Orders", 50, 55]]);
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  zip.file("xl/charts/chart1.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart><c:plotArea><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:ser><c:idx val="0"/><c:order val="0"/><c:cat><c:strRef><c:f>Journey!$C$2:$C$3</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>Journey!$E$2:$E$3</c:f></c:numRef></c:val></c:ser><c:axId val="1"/><c:axId val="2"/></c:barChart><c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:axPos val="b"/><c:crossAx val="2"/></c:catAx><c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:axPos val="l"/><c:crossAx val="1"/></c:valAx></c:plotArea></c:chart></c:chartSpace>`);
+  zip.file("xl/drawings/drawing1.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="${R}" xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><xdr:twoCellAnchor><xdr:from><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>12</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>15</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Chart 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`);
+  zip.file("xl/drawings/_rels/drawing1.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/chart" Target="../charts/chart1.xml"/></Relationships>`);
+  zip.file("xl/worksheets/_rels/sheet1.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdChart" Type="${R}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`);
+  const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+  zip.file("xl/worksheets/sheet1.xml", sheet.replace("</worksheet>", `<drawing r:id="rIdChart"/></worksheet>`));
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  zip.file("[Content_Types].xml", types.replace("</Types>", `<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/><Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`));
+  writeFileSync(path, await zip.generateAsync({ type: "nodebuffer" }));
+}
+
+describe("a workbook with charts", () => {
+  it("goes through the whole job: read, reported, and the workbook itself left byte for byte", async () => {
+    const sub = mkdtempSync(join(dir, "chart-"));
+    const book = join(sub, "dashboard.xlsx");
+    await workbookWithChart(book);
+    const before = readFileSync(book);
+    expect(Object.keys((await JSZip.loadAsync(before)).files)).toContain("xl/charts/chart1.xml");
+    const out = join(sub, "dashboard.scorecard.xlsx");
+    const r = await cli("build", book, "--quiet");
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(book).equals(before)).toBe(true);
+    const { default: Excel } = await import("exceljs");
+    const report = new Excel.Workbook();
+    await report.xlsx.readFile(out);
+    expect(report.worksheets.map((w) => w.name)).toEqual(["Journey", "Scorecard", "Budget Variance", "Journey View"]);
+    expect(report.getWorksheet("Journey")!.getCell("C3").value).toBe("Orders");
+  });
+});
