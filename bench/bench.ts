@@ -11,14 +11,14 @@
  * Peak RSS: one build of that size alone in its own process, without the TypeScript loader.
  */
 import { buildSync } from "esbuild";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { cpus } from "node:os";
 import { dirname, resolve } from "node:path";
 
 const bundle = resolve("out/bench/measure.mjs");
 mkdirSync(dirname(bundle), { recursive: true });
-buildSync({ entryPoints: [resolve("bench/measure.ts")], bundle: true, platform: "node", format: "esm", outfile: bundle, logLevel: "warning" });
+buildSync({ entryPoints: [resolve("bench/measure.ts")], bundle: true, platform: "node", format: "esm", outfile: bundle, logLevel: "warning", external: ["exceljs", "jszip"] });
 const child = (...args: string[]) => JSON.parse(execFileSync(process.execPath, [bundle, ...args], { encoding: "utf8" }));
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
@@ -84,8 +84,8 @@ function job(args: string[]): { seconds: number; rssMb: number | null } {
   const runs: { seconds: number; rssMb: number | null }[] = [];
   for (let i = 0; i < 3; i++) {
     if (gnuTime) {
-      const out = execFileSync("/usr/bin/time", ["-f", "%e %M", process.execPath, bin, ...args], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
-      const [seconds, kb] = out.trim().split("\n").pop()!.split(" ").map(Number);
+      const { stderr } = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, bin, ...args], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+      const [seconds, kb] = stderr.trim().split("\n").pop()!.split(" ").map(Number);
       runs.push({ seconds, rssMb: kb / 1024 });
     } else {
       const start = Date.now();

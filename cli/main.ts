@@ -7,9 +7,9 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CliError, checkInput, checkOutput, cleanStaleTemps, printable, tempPathFor } from "./paths";
 import { readCsvFile } from "./read-csv";
-import { findTable, numberFormatAt } from "./read-workbook";
+import { readWorkbook } from "./read-workbook";
 import { InputCopy, writeReportWorkbook } from "./write-report";
-import { analyse, AnalysisInput, analysisToJson, buildReport, buildSummary, freeSheetName, moneyCellOf, moneyFormatFrom, parseSettings, Problem, problemJson, summaryText } from "../core";
+import { analyse, AnalysisInput, analysisToJson, buildReport, buildSummary, moneyCellOf, moneyFormatFrom, parseSettings, Problem, problemJson, summaryText } from "../core";
 
 export interface Io {
   stdout: (text: string) => void;
@@ -127,16 +127,15 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
   let input: AnalysisInput;
   let moneyFormat: string | undefined;
   if (workbookPath) {
-    const { default: Excel } = await import("exceljs");
-    const workbook = new Excel.Workbook();
+    let read;
     try {
-      // Only values and formats are read: drawings and the like are skipped, never rewritten.
-      await workbook.xlsx.readFile(workbookPath, { ignoreNodes: ["drawing", "picture", "legacyDrawing", "extLst", "dataValidations", "conditionalFormatting"] } as never);
+      // Only the sheets holding the tables are read, row by row, values and number formats.
+      read = await readWorkbook(workbookPath, settings.tableNames);
     } catch (e) {
       throw new CliError(`cannot read ${workbookPath} as an .xlsx workbook (${printable((e as Error).message)}); expected a workbook saved by Excel, Google Sheets or LibreOffice`, 1);
     }
-    input = { journey: findTable(workbook, settings.tableNames.journey), budget: findTable(workbook, settings.tableNames.budget) };
-    moneyFormat = moneyFormatFrom(numberFormatAt(workbook, moneyCellOf(input.budget, settings)));
+    input = { journey: read.journey, budget: read.budget };
+    moneyFormat = moneyFormatFrom(read.numberFormatAt(moneyCellOf(input.budget, settings)));
   } else {
     input = { journey: readCsvFile(opt.journey!), budget: opt.budget ? readCsvFile(opt.budget) : null };
   }
@@ -159,7 +158,8 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
   let written: string[] = [];
   if (outPath) {
     progress("writing the report workbook…");
-    const plan = await writeAtomically(outPath, model, inputCopies(input, !workbookPath));
+    // A workbook already holds its tables; CSV tables are copied beside the report as values.
+    const plan = await writeAtomically(outPath, model, workbookPath ? [] : inputCopies(input));
     for (const n of plan.notices) io.stderr(`journey-scorecard: ${n}\n`);
     written = model.sheets.map((s) => plan.names[s.key]);
   }
@@ -173,18 +173,15 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
 }
 
 /**
- * The input tables as values beside the report, for traceability: from CSV, plain decimal
- * numbers become numbers (not `0100`: a leading zero is part of a code), everything else stays
- * exactly the text that was read.
+ * The CSV tables as values beside the report, for traceability: plain decimal numbers become
+ * numbers (not `0100`: a leading zero is part of a code), everything else stays exactly the
+ * text that was read.
  */
-function inputCopies(input: AnalysisInput, fromCsv: boolean): InputCopy[] {
+function inputCopies(input: AnalysisInput): InputCopy[] {
   const copies: InputCopy[] = [];
   for (const [name, table] of [["Journey", input.journey], ["Budget", input.budget]] as const) {
     if (!table) continue;
-    const rows = fromCsv
-      ? table.block.values.map((row) => row.map((v) => (typeof v === "string" && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(v) ? Number(v) : v)))
-      : table.block.values;
-    copies.push({ name: fromCsv ? name : freeSheetName(table.block.sheet, copies.map((c) => c.name)), rows });
+    copies.push({ name, rows: table.block.values.map((row) => row.map((v) => (typeof v === "string" && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(v) ? Number(v) : v))) });
   }
   return copies;
 }

@@ -188,7 +188,6 @@ describe("a workbook with charts", () => {
     const { default: Excel } = await import("exceljs");
     const report = new Excel.Workbook();
     await report.xlsx.readFile(out);
-    expect(report.worksheets.map((w) => w.name)).toEqual(["Journey", "Scorecard", "Budget Variance", "Journey View"]);
-    expect(report.getWorksheet("Journey")!.getCell("C3").value).toBe("Orders");
+    expect(report.worksheets.map((w) => w.name)).toEqual(["Scorecard", "Budget Variance", "Journey View"]);
   });
 });
