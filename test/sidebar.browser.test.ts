@@ -6,10 +6,10 @@
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { createServer, Server } from "node:http";
-import { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createContext, runInContext } from "node:vm";
-import { Browser, Page, chromium } from "playwright-core";
+import { Browser, Page } from "playwright-core";
+import { focusedText, launchChromium, listen, seriousViolations } from "./chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAddins } from "./build";
 import { SheetsState, appsScriptGlobals, newSheetsState } from "./fakes/fake-sheets";
@@ -45,12 +45,8 @@ beforeAll(async () => {
   // The page as HtmlService serves it: the template evaluated with no initial result.
   const html = readFileSync("dist/sheets-addon/Sidebar.html", "utf8").replace("<?!= initial ?>", "null");
   server = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(html));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  base = await listen(server);
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -77,7 +73,7 @@ async function openSidebar(): Promise<Page> {
   return page;
 }
 
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? "");
+const focused = focusedText;
 const names = () => state.sheets.map((s) => s.name);
 
 describe("Sheets sidebar in Chromium", () => {
@@ -94,9 +90,7 @@ describe("Sheets sidebar in Chromium", () => {
     await page.locator("summary", { hasText: "Settings" }).click();
     await page.screenshot({ path: join("test/artifacts", "sidebar.png"), fullPage: true });
 
-    await page.addScriptTag({ content: readFileSync("node_modules/axe-core/axe.min.js", "utf8") });
-    const violations = await page.evaluate(async () => (await (window as any).axe.run(document)).violations.map((v: { id: string; impact: string }) => `${v.impact}: ${v.id}`));
-    expect(violations.filter((v: string) => /^(serious|critical)/.test(v))).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     const cut = await page.evaluate(() =>
       [...document.querySelectorAll("button, label, summary, legend, caption, th, h2, h3")]
         .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > 300)

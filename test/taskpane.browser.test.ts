@@ -7,9 +7,9 @@
 import { buildSync } from "esbuild";
 import { createServer, Server } from "node:http";
 import { mkdirSync, readFileSync } from "node:fs";
-import { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
-import { Browser, Page, chromium } from "playwright-core";
+import { Browser, Page } from "playwright-core";
+import { focusedText, launchChromium, listen, seriousViolations } from "./chromium";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAddins } from "./build";
 
@@ -35,12 +35,8 @@ beforeAll(async () => {
       res.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  base = await listen(server);
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -67,8 +63,7 @@ async function openPane(): Promise<Page> {
   return page;
 }
 
-/** The text of the focused element. */
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? "");
+const focused = focusedText;
 
 const sheetNames = (page: Page) => page.evaluate(() => (window as any).__fakeExcel.model.sheets.map((s: { name: string }) => s.name));
 
@@ -101,10 +96,7 @@ describe("task pane in Chromium", () => {
     expect(await sheetNames(page)).toEqual(["Sheet1", "Journey", "Budget", "Scorecard", "Budget Variance", "Journey View"]);
     await page.screenshot({ path: join(ARTIFACTS, "taskpane.png"), fullPage: true });
 
-    const axe = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
-    await page.addScriptTag({ content: axe });
-    const violations = await page.evaluate(async () => (await (window as any).axe.run(document)).violations.map((v: { id: string; impact: string }) => `${v.impact}: ${v.id}`));
-    expect(violations.filter((v: string) => /^(serious|critical)/.test(v))).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     // The shared runtime's custom functions registered on the same page.
     expect((await page.evaluate(() => (window as any).__fakeExcel.associated)).length).toBe(11);
     expect(pageErrors).toEqual([]);
