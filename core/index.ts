@@ -11,7 +11,7 @@ export { parseNumber } from "./input/numbers";
 export { moneyCellOf, moneyFormatFrom } from "./input/money-format";
 export type { SheetCell } from "./input/money-format";
 export type { Problem } from "./input/problems";
-export { DEFAULT_SETTINGS, SETTINGS_KEY, SettingsSchema, parseSettings } from "./input/settings";
+export { DEFAULT_SETTINGS, SETTINGS_KEY, SettingsSchema, parseSettings, parseStoredSettings } from "./input/settings";
 export type { Settings, SettingsInput } from "./input/settings";
 export { settingsForm } from "./input/settings-form";
 export type { SettingField } from "./input/settings-form";
@@ -40,7 +40,7 @@ export type { BuildResult } from "./report/build-result";
 export type { Figure, Summary } from "./report/summary";
 
 // The sample tables every host can insert.
-export { SAMPLE_TABLES } from "./sample/sample-tables";
+export { SAMPLE_TABLES, sampleSheets } from "./sample/sample-tables";
 export type { SampleTable, SampleValue } from "./sample/sample-tables";
 
 // Custom functions (docs/formulas.md §4), one implementation for both hosts.

@@ -3,8 +3,8 @@
  * cells, hands them to the core, and writes what the core says.
  */
 import {
-  SAMPLE_TABLES, SETTINGS_KEY, SampleTable, SettingsInput, analyse, buildReport, freeSheetName, parseSettings, problemJson, splitAddress, stoppedResult,
-  rangeA1, writtenResult,
+  SETTINGS_KEY, SampleTable, SettingsInput, analyse, buildReport, parseSettings, parseStoredSettings, problemJson, rangeA1, sampleSheets, splitAddress,
+  stoppedResult, writtenResult,
 } from "../core";
 import type { PanelHost, StoredSettings } from "../panel/host";
 import { writeReport } from "./report-writer";
@@ -17,12 +17,7 @@ async function readSettings(context: Excel.RequestContext): Promise<ReturnType<t
   const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
   item.load("value");
   await context.sync();
-  if (item.isNullObject) return parseSettings(undefined);
-  try {
-    return parseSettings(typeof item.value === "string" ? JSON.parse(item.value) : item.value);
-  } catch {
-    return parseSettings(item.value);
-  }
+  return parseStoredSettings(item.isNullObject ? undefined : item.value);
 }
 
 async function storedSettings(context: Excel.RequestContext): Promise<StoredSettings> {
@@ -52,16 +47,11 @@ export function excelHost(run: Run = (batch) => Excel.run(batch)): PanelHost {
         const sheets = context.workbook.worksheets;
         sheets.load("items/name");
         await context.sync();
-        const taken = sheets.items.map((s) => s.name);
-        const names: string[] = [];
-        for (const table of [SAMPLE_TABLES.journey, SAMPLE_TABLES.budget]) {
-          const name = freeSheetName(table.name, [...taken, ...names]);
-          names.push(name);
-          writeSampleTable(sheets.add(name), table);
-        }
-        sheets.getItem(names[0]).activate();
+        const planned = sampleSheets(sheets.items.map((s) => s.name));
+        for (const { name, table } of planned) writeSampleTable(sheets.add(name), table);
+        sheets.getItem(planned[0].name).activate();
         await context.sync();
-        return names;
+        return planned.map((s) => s.name);
       }),
 
     selectCell: (address) =>

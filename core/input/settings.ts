@@ -113,6 +113,19 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: Pro
   return { settings: checkSheetNames(retry.success ? retry.data : DEFAULT_SETTINGS, problems), problems };
 }
 
+/**
+ * Settings as a document keeps them (JSON text, or nothing yet): the same rules as parseSettings,
+ * and text that is not JSON is a warning, never a crash.
+ */
+export function parseStoredSettings(stored: unknown): { settings: Settings; problems: Problem[] } {
+  if (typeof stored !== "string") return parseSettings(stored);
+  try {
+    return parseSettings(JSON.parse(stored));
+  } catch {
+    return parseSettings(stored);
+  }
+}
+
 function checkSheetNames(settings: Settings, problems: Problem[]): Settings {
   const names = { ...settings.sheetNames };
   for (const key of Object.keys(names) as (keyof typeof names)[]) {

@@ -4,7 +4,7 @@ import { analyse } from "../compute/analyse";
 import { PALETTES } from "./palette";
 import { buildReport } from "./build-report";
 import { CellRange, ReportSheet, ReportValue, TEXT_FORMAT, blockValues, forEachChunk } from "./model";
-import { DEFAULT_SETTINGS, Settings, parseSettings } from "../input/settings";
+import { DEFAULT_SETTINGS, Settings, parseSettings, parseStoredSettings } from "../input/settings";
 
 function model(over: Partial<Settings> = {}) {
   const settings = { ...DEFAULT_SETTINGS, ...over };
@@ -272,6 +272,13 @@ describe("settings", () => {
     expect(settings.sheetNames.scorecard).toBe("Scorecard");
     expect(problems.map((p) => p.severity)).toEqual(["warning", "warning", "warning"]);
     expect(problems[0].message).toContain("kpiTolerance is 2");
+  });
+  it("as a document keeps them: JSON text, nothing yet, or text that is not JSON", () => {
+    expect(parseStoredSettings('{"kpiTolerance":0.2}').settings.kpiTolerance).toBe(0.2);
+    expect(parseStoredSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+    const broken = parseStoredSettings("{kpiTolerance");
+    expect(broken.settings).toEqual(DEFAULT_SETTINGS);
+    expect(broken.problems).toHaveLength(1);
   });
   it("not an object at all", () => {
     const { settings, problems } = parseSettings("tolerance=5");

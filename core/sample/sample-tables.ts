@@ -106,6 +106,15 @@ function budgetRows(): SampleValue[][] {
   return rows;
 }
 
+import { freeSheetName } from "../report/sheet-plan";
+
+/** The sample tables with the sheet each goes on: its own name, or `Journey (2)`… when taken. */
+export function sampleSheets(existing: readonly string[]): { name: string; table: SampleTable }[] {
+  const out: { name: string; table: SampleTable }[] = [];
+  for (const table of [SAMPLE_TABLES.journey, SAMPLE_TABLES.budget]) out.push({ name: freeSheetName(table.name, [...existing, ...out.map((s) => s.name)]), table });
+  return out;
+}
+
 export const SAMPLE_TABLES: { journey: SampleTable; budget: SampleTable } = {
   journey: { name: "Journey", rows: [JOURNEY_HEADERS, ...journeyRows()], columnFormats: {} },
   budget: {

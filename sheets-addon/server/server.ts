@@ -4,7 +4,7 @@
  * to the sidebar are plain JSON (BuildResult, StoredSettings).
  */
 import {
-  BuildResult, SAMPLE_TABLES, SETTINGS_KEY, SampleTable, SettingsInput, analyse, buildReport, freeSheetName, parseSettings, problemJson, splitAddress,
+  BuildResult, SETTINGS_KEY, SampleTable, SettingsInput, analyse, buildReport, parseSettings, parseStoredSettings, problemJson, sampleSheets, splitAddress,
   stoppedResult, writtenResult,
 } from "../../core";
 import type { StoredSettings } from "../../panel/host";
@@ -15,13 +15,7 @@ import { readTables } from "./table-reader";
 const MAX_PROPERTY_BYTES = 9 * 1024;
 
 function readSettings(): ReturnType<typeof parseSettings> {
-  const stored = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
-  if (stored === null) return parseSettings(undefined);
-  try {
-    return parseSettings(JSON.parse(stored));
-  } catch {
-    return parseSettings(stored);
-  }
+  return parseStoredSettings(PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY) ?? undefined);
 }
 
 /** Bytes of a text in UTF-8 (Apps Script has no TextEncoder). */
@@ -71,18 +65,13 @@ export function buildReports(): BuildResult {
 /** Writes the sample tables into new sheets (never over a user's sheet); returns their names. */
 export function insertSample(): string[] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const taken = ss.getSheets().map((s) => s.getName());
-  const names: string[] = [];
-  for (const table of [SAMPLE_TABLES.journey, SAMPLE_TABLES.budget]) {
-    const name = freeSheetName(table.name, [...taken, ...names]);
-    names.push(name);
-    writeSampleTable(ss.insertSheet(name, ss.getNumSheets()), table);
-  }
-  ss.setActiveSheet(ss.getSheetByName(names[0])!);
-  return names;
+  const planned = sampleSheets(ss.getSheets().map((s) => s.getName()));
+  const written = planned.map(({ name, table }) => writeSampleTable(ss.insertSheet(name, ss.getNumSheets()), table));
+  ss.setActiveSheet(written[0]);
+  return planned.map((s) => s.name);
 }
 
-function writeSampleTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, table: SampleTable): void {
+function writeSampleTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, table: SampleTable): GoogleAppsScript.Spreadsheet.Sheet {
   const [header] = table.rows;
   sheet.getRange(1, 1, table.rows.length, header.length).setValues(table.rows.map((r) => r.map((v) => v ?? "")));
   header.forEach((h, col) => {
@@ -91,6 +80,7 @@ function writeSampleTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, table: Samp
   });
   sheet.getRange(1, 1, 1, header.length).setFontWeight("bold");
   sheet.setFrozenRows(1);
+  return sheet;
 }
 
 /** Selects a cell such as `Journey!D7` and shows its sheet. */

@@ -602,12 +602,17 @@ export function cellAt(model: FakeModel, sheet: string, address: string): Cell |
 
 /** Every value of a sheet as rows (blank cells null), for comparing with another writer. */
 export function sheetRows(sheet: FakeSheet): (string | number | boolean | null)[][] {
-  const rows: (string | number | boolean | null)[][] = [];
-  for (const [k, cell] of sheet.cells) {
+  return cellRows(sheet.cells);
+}
+
+/** Cells kept by `row,col` (0-based) as rows of values, blank cells null: both fakes keep cells so. */
+export function cellRows<V>(cells: Map<string, { value: V | "" }>): (V | null)[][] {
+  const rows: (V | null)[][] = [];
+  for (const [k, cell] of cells) {
     if (cell.value === "") continue;
     const [r, c] = k.split(",").map(Number);
     while (rows.length <= r) rows.push([]);
-    rows[r][c] = cell.value;
+    rows[r][c] = cell.value as V;
   }
   return rows.map((row) => Array.from(row, (v) => v ?? null));
 }

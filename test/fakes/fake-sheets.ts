@@ -5,7 +5,7 @@
  * formulas) unless the cell's number format is text (`@`); sheet names are unique ignoring
  * case. Every service call is recorded by name, so tests can count them.
  */
-import { typed } from "./fake-excel";
+import { cellRows, typed } from "./fake-excel";
 
 type Value = string | number | boolean | Date;
 interface Cell {
@@ -286,12 +286,5 @@ export function installAppsScript(state: SheetsState): SheetsState {
 
 /** Every value of a sheet as rows (blank cells null). */
 export function sheetValues(sheet: FakeSheet): (Value | null)[][] {
-  const rows: (Value | null)[][] = [];
-  for (const [k, cell] of sheet.cells) {
-    if (cell.value === "") continue;
-    const [r, c] = k.split(",").map(Number);
-    while (rows.length <= r) rows.push([]);
-    rows[r][c] = cell.value;
-  }
-  return rows.map((row) => Array.from(row, (v) => v ?? null));
+  return cellRows<Value>(sheet.cells);
 }
