@@ -9,7 +9,7 @@ import { CliError, checkInput, checkOutput, cleanStaleTemps, printable, tempPath
 import { readCsvFile } from "./read-csv";
 import { readWorkbook } from "./read-workbook";
 import { InputCopy, writeReportWorkbook } from "./write-report";
-import { analyse, AnalysisInput, analysisToJson, buildReport, buildSummary, moneyCellOf, moneyFormatFrom, parseSettings, Problem, problemJson, summaryText } from "../core";
+import { analyse, AnalysisInput, ColumnsFound, analysisToJson, buildReport, buildSummary, moneyCellOf, moneyFormatFrom, parseSettings, Problem, problemJson, summaryText } from "../core";
 
 export interface Io {
   stdout: (text: string) => void;
@@ -18,7 +18,7 @@ export interface Io {
 
 export const USAGE = `Usage:
   journey-scorecard build <workbook.xlsx> [options]
-  journey-scorecard build --journey kpis.csv [--budget budget.csv] [options]
+  journey-scorecard build [--journey kpis.csv] [--budget budget.csv] [options]   (either or both)
 
 Options:
   --out FILE             report workbook to write (default: <input>.scorecard.xlsx beside the input)
@@ -108,19 +108,20 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
   if (command !== "build") throw new UsageError(command ? `unknown command "${command}"` : "missing command");
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (workbookPath && opt.journey) throw new UsageError("give either a workbook or --journey, not both");
-  if (!workbookPath && !opt.journey) throw new UsageError("missing input: a workbook, or --journey kpis.csv");
-  if (opt.budget && !opt.journey) throw new UsageError("--budget goes with --journey (a workbook holds its own Budget table)");
+  if (workbookPath && opt.budget) throw new UsageError("give either a workbook or --budget, not both (a workbook holds its own Budget table)");
+  if (!workbookPath && !opt.journey && !opt.budget) throw new UsageError("missing input: a workbook, or --journey kpis.csv and/or --budget budget.csv");
   if (opt.settings) checkInput(opt.settings, "settings file");
   const { settings, problems: settingsProblems } = readSettings(opt);
 
-  const inputPath = workbookPath ?? opt.journey!;
-  checkInput(inputPath, workbookPath ? "workbook" : "journey file");
+  const inputPath = workbookPath ?? opt.journey ?? opt.budget!;
+  if (workbookPath) checkInput(workbookPath, "workbook");
+  if (opt.journey) checkInput(opt.journey, "journey file");
   if (opt.budget) checkInput(opt.budget, "budget file");
   if (workbookPath && !/\.xlsx$/i.test(workbookPath)) throw new UsageError(`the workbook must be an .xlsx file (for CSV use --journey): ${workbookPath}`);
   // Everything about --out is checked before any work, and the user's files never become it.
   const outPath = opt.out ?? (opt.json ? null : join(dirname(inputPath), `${basename(inputPath, extname(inputPath))}.scorecard.xlsx`));
   if (outPath) {
-    await checkOutput(outPath, [inputPath, opt.budget, opt.settings].filter((p): p is string => !!p));
+    await checkOutput(outPath, [workbookPath, opt.journey, opt.budget, opt.settings].filter((p): p is string => !!p));
     cleanStaleTemps(outPath);
   }
 
@@ -137,7 +138,7 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
     input = { journey: read.journey, budget: read.budget };
     moneyFormat = moneyFormatFrom(read.numberFormatAt(moneyCellOf(input.budget, settings)));
   } else {
-    input = { journey: readCsvFile(opt.journey!), budget: opt.budget ? readCsvFile(opt.budget) : null };
+    input = { journey: opt.journey ? readCsvFile(opt.journey) : null, budget: opt.budget ? readCsvFile(opt.budget) : null };
   }
 
   const rows = (input.journey?.block.values.length ?? 0) + (input.budget?.block.values.length ?? 0);
@@ -166,7 +167,7 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
   if (opt.json) {
     io.stdout(JSON.stringify(analysisToJson(analysis)) + "\n");
   } else if (!opt.quiet) {
-    io.stdout(`Read ${found}.\n${summaryText(buildSummary(analysis))}\n`);
+    io.stdout(`Read ${found}.\n${guessedColumnsText(outcome.columns)}${summaryText(buildSummary(analysis))}\n`);
     if (outPath) io.stdout(`Report written to ${outPath} (sheets: ${written.join(", ")}).\n`);
   }
   return 0;
@@ -184,6 +185,13 @@ function inputCopies(input: AnalysisInput): InputCopy[] {
     copies.push({ name, rows: table.block.values.map((row) => row.map((v) => (typeof v === "string" && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(v) ? Number(v) : v))) });
   }
   return copies;
+}
+
+/** The headers taken as our columns by their words, so the user can check them (or map them in settings). */
+function guessedColumnsText(columns: ColumnsFound): string {
+  const guesses = [...columns.journey, ...columns.budget].filter((c) => c.kind === "guessed");
+  if (!guesses.length) return "";
+  return `Columns taken from your headers: ${guesses.map((c) => `${c.cell} "${c.header}" as ${c.column}`).join("; ")}.\n`;
 }
 
 /** Problems on stderr, one per line, errors first. */

@@ -100,9 +100,32 @@ export interface ReadWorkbook {
 export async function readWorkbook(path: string, names: { journey: string; budget: string }): Promise<ReadWorkbook> {
   const index = await indexOf(path);
   const wanted = { journey: locate(index, names.journey), budget: locate(index, names.budget) };
+  const ids = new Set([wanted.journey?.sheetId, wanted.budget?.sheetId].filter((id): id is number => !!id));
+  const { grids, formats } = await withRetries(() => streamSheets(path, ids));
+  const tableOf = (where: Location | null): FoundTable | null => {
+    if (!where) return null;
+    const grid = grids.get(where.sheetId) ?? [];
+    if (!where.rect) return { block: { sheet: where.sheetName, origin: { row: 0, col: 0 }, values: grid }, locate: true, foundAs: where.foundAs };
+    const { row, col, rows, cols } = where.rect;
+    const values = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => grid[row + r]?.[col + c] ?? null));
+    return { block: { sheet: where.sheetName, origin: { row, col }, values }, locate: where.locate, foundAs: where.foundAs };
+  };
+  const journey = tableOf(wanted.journey);
+  const budget = tableOf(wanted.budget);
+  return {
+    journey,
+    budget,
+    numberFormatAt: (cell) => {
+      const sheet = cell && index.sheets.find((s) => s.name === cell.sheet);
+      return sheet ? formats.get(`${sheet.id}:${cell.row},${cell.col}`) : undefined;
+    },
+  };
+}
+
+/** The cells (and first rows' number formats) of the sheets `ids`, streamed row by row. */
+async function streamSheets(path: string, ids: ReadonlySet<number>): Promise<{ grids: Map<number, CellValue[][]>; formats: Map<string, string> }> {
   const grids = new Map<number, CellValue[][]>();
   const formats = new Map<string, string>();
-  const ids = new Set([wanted.journey?.sheetId, wanted.budget?.sheetId].filter((id): id is number => !!id));
   if (ids.size) {
     const { default: Excel } = await import("exceljs");
     const reader = new Excel.stream.xlsx.WorkbookReader(path, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
@@ -122,22 +145,20 @@ export async function readWorkbook(path: string, names: { journey: string; budge
       grids.set(ws.id, Array.from(grid, (r) => r ?? []));
     }
   }
-  const tableOf = (where: Location | null): FoundTable | null => {
-    if (!where) return null;
-    const grid = grids.get(where.sheetId) ?? [];
-    if (!where.rect) return { block: { sheet: where.sheetName, origin: { row: 0, col: 0 }, values: grid }, locate: true, foundAs: where.foundAs };
-    const { row, col, rows, cols } = where.rect;
-    const values = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => grid[row + r]?.[col + c] ?? null));
-    return { block: { sheet: where.sheetName, origin: { row, col }, values }, locate: where.locate, foundAs: where.foundAs };
-  };
-  const journey = tableOf(wanted.journey);
-  const budget = tableOf(wanted.budget);
-  return {
-    journey,
-    budget,
-    numberFormatAt: (cell) => {
-      const sheet = cell && index.sheets.find((s) => s.name === cell.sheet);
-      return sheet ? formats.get(`${sheet.id}:${cell.row},${cell.col}`) : undefined;
-    },
-  };
+  return { grids, formats };
+}
+
+/**
+ * ExcelJS's streaming reader sometimes loses the start of a part when the zip's entries arrive
+ * faster than it attaches to them (seen as "reading 'sheets'" on a workbook whose workbook.xml
+ * comes last, about one run in four). The file is only read, so reading again is safe.
+ */
+async function withRetries<T>(read: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await read();
+    } catch (e) {
+      if (i >= attempts) throw e;
+    }
+  }
 }

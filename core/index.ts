@@ -18,7 +18,8 @@ export type { SettingField } from "./input/settings-form";
 
 // Compute: from tables to every figure.
 export { analyse } from "./compute/analyse";
-export type { Analysis, AnalysisInput, AnalysisOutcome } from "./compute/analyse";
+export type { Analysis, AnalysisInput, AnalysisOutcome, ColumnsFound } from "./compute/analyse";
+export type { ColumnFound } from "./input/header-match";
 
 // Report: the model hosts translate, its JSON twin.
 export { buildReport } from "./report/build-report";

@@ -159,22 +159,28 @@ function columns(...percents: number[]): HTMLElement {
 
 function summaryView(s: Summary): HTMLElement {
   const view = el("div", { class: "js-summary", id: "js-summary" });
-  view.append(
-    el("h2", {}, `Balanced scorecard ${s.asOf ? `as of ${s.asOf}` : "(no periods)"}`),
-    el("p", { class: "js-overall" }, "Overall ", el("strong", {}, s.overall.score.text), " ", status(s.overall.status), ` ${s.overall.kpis} KPIs, ${s.overall.withData} with data`),
-  );
-  const perspectives = el("table", {}, el("caption", {}, "Perspectives"), columns(34, 18, 26, 22),
-    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Perspective"), el("th", { scope: "col" }, "Score"), el("th", { scope: "col" }, "Status"), el("th", { scope: "col" }, "Red / Amber"))));
-  const body = el("tbody");
-  for (const p of s.perspectives) body.append(el("tr", {}, el("th", { scope: "row" }, p.name), el("td", {}, p.score.text), el("td", {}, status(p.status)), el("td", {}, `${p.red} / ${p.amber}`)));
-  perspectives.append(body);
-  view.append(perspectives);
+  const card = s.scorecard;
+  if (card) {
+    view.append(
+      el("h2", {}, `Balanced scorecard ${s.asOf ? `as of ${s.asOf}` : "(no periods)"}`),
+      el("p", { class: "js-overall" }, "Overall ", el("strong", {}, card.overall.score.text), " ", status(card.overall.status), ` ${card.overall.kpis} KPIs, ${card.overall.withData} with data`),
+    );
+    const caption = card.groupedBy === "Perspective" ? "Perspectives" : "Stages (the KPIs have no perspective)";
+    const groups = el("table", {}, el("caption", {}, caption), columns(34, 18, 26, 22),
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, card.groupedBy), el("th", { scope: "col" }, "Score"), el("th", { scope: "col" }, "Status"), el("th", { scope: "col" }, "Red / Amber"))));
+    const body = el("tbody");
+    for (const p of card.groups) body.append(el("tr", {}, el("th", { scope: "row" }, p.name), el("td", {}, p.score.text), el("td", {}, status(p.status)), el("td", {}, `${p.red} / ${p.amber}`)));
+    groups.append(body);
+    view.append(groups);
 
-  view.append(el("h3", {}, `Moments of truth at risk: ${s.momentsAtRisk.count}`));
-  if (s.momentsAtRisk.worst.length) {
-    const list = el("ol", { class: "js-risks" });
-    for (const k of s.momentsAtRisk.worst) list.append(el("li", {}, `${k.stage}${k.touchpoint ? ` / ${k.touchpoint}` : ""}: ${k.kpi} `, status(k.status), ` achievement ${k.achievement.text}`));
-    view.append(list);
+    view.append(el("h3", {}, `Moments of truth at risk: ${card.momentsAtRisk.count}`));
+    if (card.momentsAtRisk.worst.length) {
+      const list = el("ol", { class: "js-risks" });
+      for (const k of card.momentsAtRisk.worst) list.append(el("li", {}, `${k.stage}${k.touchpoint ? ` / ${k.touchpoint}` : ""}: ${k.kpi} `, status(k.status), ` achievement ${k.achievement.text}`));
+      view.append(list);
+    }
+  } else {
+    view.append(el("h2", {}, `Budget ${s.asOf ? `as of ${s.asOf}` : "(no periods)"}`));
   }
   if (s.budget) {
     const table = el("table", {}, el("caption", {}, `Budget variance by stage (cost${s.budget.yearToDate ? ", year to date" : ""}; positive is favourable)`), columns(39, 25, 36),

@@ -188,6 +188,6 @@ describe("a workbook with charts", () => {
     const { default: Excel } = await import("exceljs");
     const report = new Excel.Workbook();
     await report.xlsx.readFile(out);
-    expect(report.worksheets.map((w) => w.name)).toEqual(["Scorecard", "Budget Variance", "Journey View"]);
+    expect(report.worksheets.map((w) => w.name)).toEqual(["Scorecard", "Journey View"]);
   });
 });

@@ -260,12 +260,13 @@ describe("input errors and safety", () => {
     const r = await cli("build", input, "--out", out);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(input).equals(before)).toBe(true);
-    expect(r.stdout).toContain("(sheets: Scorecard, Budget Variance, Journey View)");
-    expect((await open(out)).worksheets.map((w) => w.name)).toEqual(["Scorecard", "Budget Variance", "Journey View"]);
+    // KPIs alone: the Scorecard and the Journey View.
+    expect(r.stdout).toContain("(sheets: Scorecard, Journey View)");
+    expect((await open(out)).worksheets.map((w) => w.name)).toEqual(["Scorecard", "Journey View"]);
   });
 
   it("report sheet names that differ only by case get apart, and the closing line says so", async () => {
-    const input = await workbookWith({ Journey: [HEAD, ["Awareness", "Customer", "Reach", 10, 5]] }, join(dir, "names.xlsx"));
+    const input = await workbookWith({ Journey: [HEAD, ["Awareness", "Customer", "Reach", 10, 5]], Budget: [["Stage", "Line item", "Budget", "Actual"], ["Awareness", "Media", 100, 90]] }, join(dir, "names.xlsx"));
     const settings = join(dir, "names.json");
     writeFileSync(settings, JSON.stringify({ sheetNames: { scorecard: "Report", budget: "REPORT", journey: "journey" } }));
     const r = await cli("build", input, "--out", join(dir, "names-report.xlsx"), "--settings", settings);
@@ -304,11 +305,11 @@ describe("input errors and safety", () => {
     expect(r.stdout).toContain("overall 90.0% (Amber)");
   });
 
-  it("a workbook without a Journey table, or not a workbook at all, is an input error", async () => {
+  it("a workbook without a Journey or Budget table, or not a workbook at all, is an input error", async () => {
     const none = await workbookWith({ Notes: [["nothing here"]] }, join(dir, "none.xlsx"));
     const r = await cli("build", none, "--out", join(dir, "none-report.xlsx"));
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("No Journey table was found");
+    expect(r.stderr).toContain("No Journey or Budget table was found");
     const junk = join(dir, "junk.xlsx");
     writeFileSync(junk, "this is not a zip file");
     const j = await cli("build", junk, "--out", join(dir, "junk-report.xlsx"));

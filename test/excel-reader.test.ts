@@ -50,6 +50,6 @@ describe("Excel table reader", () => {
     model.selection = { sheet: "My KPIs", address: "A1" };
     const none = await read(model);
     expect(none.input.journey).toBeNull();
-    expect(analyse(none.input, DEFAULT_SETTINGS).problems[0].message).toContain("No Journey table was found");
+    expect(analyse(none.input, DEFAULT_SETTINGS).problems[0].message).toContain("No Journey or Budget table was found");
   });
 });

@@ -8,7 +8,7 @@ import { cliValues } from "./cli-values";
 import { AnalysisInput, DEFAULT_SETTINGS, OWNERSHIP, ReportModel, SAMPLE_TABLES, analyse, buildReport } from "../core";
 import { SYNC_PAYLOAD_BUDGET, writeReport } from "../excel-addin/report-writer";
 import { FakeContext, FakeModel, cellAt, newModel, sheetRows, typed } from "./fakes/fake-excel";
-import { kpi, table } from "./fixtures";
+import { kpi, line, table } from "./fixtures";
 
 const block = (rows: unknown[][], sheet: string) => ({ block: { sheet, origin: { row: 0, col: 0 }, values: rows as never }, locate: true });
 const SAMPLE: AnalysisInput = { journey: block(SAMPLE_TABLES.journey.rows, "Journey"), budget: block(SAMPLE_TABLES.budget.rows, "Budget") };
@@ -77,7 +77,7 @@ describe("Excel report writer", () => {
     const counts: Record<number, { syncs: number; largest: number; values: number }> = {};
     for (const n of [1_000, 100_000]) {
       const rows = Array.from({ length: n }, (_, i) => kpi({ KPI: `KPI ${i}`, Stage: `Stage ${i % 5}`, Actual: 50 + (i % 60) }));
-      const report = reportOf({ journey: table("Journey", rows) });
+      const report = reportOf({ journey: table("Journey", rows), budget: table("Budget", [line()]) });
       const model = newModel();
       model.discardValues = true;
       const ctx = await write(model, report);
@@ -109,7 +109,8 @@ describe("Excel report writer", () => {
     model.sheets[0].cells.set("0,0", { value: "my notes", format: "General" });
     await write(model, reportOf({ journey: table("Journey", [kpi({ Actual: 90 })]) }));
     await write(model, reportOf({ journey: table("Journey", [kpi({ Actual: 80 })]) }));
-    expect(model.sheets.map((s) => s.name)).toEqual(["Scorecard", "Scorecard (2)", "Budget Variance", "Journey View"]);
+    // KPIs alone: the Scorecard and the Journey View.
+    expect(model.sheets.map((s) => s.name)).toEqual(["Scorecard", "Scorecard (2)", "Journey View"]);
     expect(cellAt(model, "Scorecard", "A1")!.value).toBe("my notes");
     expect(model.sheets[0].customProperties.size).toBe(0);
     expect(cellAt(model, "Scorecard (2)", "B2")!.value).toBeCloseTo(0.8, 12);

@@ -72,7 +72,7 @@ describe("Code.js", () => {
     const sidebar = state.sidebars[1];
     expect(sidebar.title).toBe("Journey Scorecard");
     const initial = /window\.__initial = (.*);<\/script>/.exec(sidebar.html)![1];
-    expect(JSON.parse(initial)).toMatchObject({ ok: true, summary: { overall: { score: { text: "93.6%" } } }, sheets: ["Scorecard", "Budget Variance", "Journey View"] });
+    expect(JSON.parse(initial)).toMatchObject({ ok: true, summary: { scorecard: { overall: { score: { text: "93.6%" } } } }, sheets: ["Scorecard", "Budget Variance", "Journey View"] });
     expect(initial).not.toContain("<");
   });
 

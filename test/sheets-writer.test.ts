@@ -25,7 +25,7 @@ describe("Sheets report writer", () => {
     const result = buildReports();
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.summary.overall.score.text).toBe("93.6%");
+    expect(result.summary.scorecard!.overall.score.text).toBe("93.6%");
     expect(result.sheets).toEqual(["Scorecard", "Budget Variance", "Journey View"]);
     expect(state.sheets.map((s) => s.name)).toEqual(["Sheet1", "Journey", "Budget", "Scorecard", "Budget Variance", "Journey View"]);
 
@@ -99,12 +99,13 @@ describe("Sheets report writer", () => {
     putRows(state, "Journey", [["Stage", "Perspective", "KPI", "Target", "Actual"], ["Awareness", "Customer", "Reach", 100, 90]]);
     putRows(state, "Scorecard", [["my notes"]]);
     const result = buildReports();
-    expect(result.ok && result.sheets).toEqual(["Scorecard (2)", "Budget Variance", "Journey View"]);
+    // KPIs alone: the Scorecard and the Journey View.
+    expect(result.ok && result.sheets).toEqual(["Scorecard (2)", "Journey View"]);
     expect(result.ok && result.notices[0]).toContain('written to "Scorecard (2)"');
     expect(sheetValues(sheet("Scorecard"))).toEqual([["my notes"]]);
     expect(sheet("Scorecard").metadata).toEqual([]);
     buildReports();
-    expect(state.sheets.map((s) => s.name)).toEqual(["Sheet1", "Journey", "Scorecard", "Scorecard (2)", "Budget Variance", "Journey View"]);
+    expect(state.sheets.map((s) => s.name)).toEqual(["Sheet1", "Journey", "Scorecard", "Scorecard (2)", "Journey View"]);
   });
 
   it("bad input lists its problems with their cells and writes nothing; a problem's cell can be selected", () => {

@@ -6,8 +6,9 @@ import { FoundTable } from "../input/cells";
 import { BudgetGroupTotal, BudgetLine, buildBudgetLines, groupBudget } from "./budget-lines";
 import { BudgetRow, parseBudgetTable } from "../input/budget-table";
 import { nameKey } from "./group";
-import { KpiRow, parseJourneyTable } from "../input/journey-table";
+import { KpiRow, ParsedJourney, parseJourneyTable } from "../input/journey-table";
 import { ParsedRows } from "../input/read-rows";
+import { ColumnFound } from "../input/header-match";
 import { buildJourneyView, StageView, TouchpointView } from "./journey-view";
 import { orderPeriods, parsePeriod } from "../input/periods";
 import { Problem, hasErrors, problem, sortProblems } from "../input/problems";
@@ -15,7 +16,7 @@ import { Scorecard, ScoredKpi, buildScorecard, momentsAtRisk } from "./scorecard
 import { Settings } from "../input/settings";
 
 export interface AnalysisInput {
-  journey: FoundTable | null;
+  journey?: FoundTable | null;
   budget?: FoundTable | null;
 }
 
@@ -30,6 +31,9 @@ export interface Analysis {
   budgetByTouchpoint: BudgetGroupTotal[];
   /** All cost lines, all revenue lines: the totals (never one sum of both). */
   budgetTotal: BudgetGroupTotal;
+  /** A Journey table was read: the Scorecard and the Journey View are made. */
+  hasJourney: boolean;
+  /** A Budget table was read: the Budget Variance is made, and spend shows in the Journey View. */
   hasBudget: boolean;
   stages: StageView[];
   touchpoints: TouchpointView[];
@@ -39,44 +43,69 @@ export interface Analysis {
   skipped: Problem[];
 }
 
+/** How the columns of each table were found: shown so the user can confirm or correct a guess. */
+export interface ColumnsFound {
+  journey: ColumnFound[];
+  budget: ColumnFound[];
+}
+
 export interface AnalysisOutcome {
   /** null when an error stops the report (nothing is written). */
   analysis: Analysis | null;
   problems: Problem[];
+  columns: ColumnsFound;
 }
 
-const NO_ROWS: ParsedRows<BudgetRow> = { rows: [], periods: [], problems: [], unreadable: false, cellOf: () => null, sheet: "" };
+const NO_ROWS: ParsedRows<never> = { rows: [], periods: [], problems: [], unreadable: false, cellOf: () => null, sheet: "", columnsFound: [] };
 
 export function analyse(input: AnalysisInput, settings: Settings, settingsProblems: Problem[] = []): AnalysisOutcome {
   const problems: Problem[] = [...settingsProblems];
   const options = { decimalComma: settings.decimalComma };
-  if (!input.journey) {
+  const columns: ColumnsFound = { journey: [], budget: [] };
+  const stop = (): AnalysisOutcome => ({ analysis: null, problems: sortProblems(problems), columns });
+  if (!input.journey && !input.budget) {
     problems.push(problem({
       table: "journey", cell: null, value: "nothing",
-      expected: `an Excel table or named range "${settings.tableNames.journey}", a sheet of that name, or a selected range with headers`,
-      what: "No Journey table was found",
+      expected: `an Excel table or named range "${settings.tableNames.journey}" or "${settings.tableNames.budget}", a sheet of that name, or a selected range with headers`,
+      what: "No Journey or Budget table was found",
     }));
-    return { analysis: null, problems };
+    return stop();
   }
-  const journey = parseJourneyTable(input.journey.block, { ...options, mapping: settings.columnMapping.journey, locate: input.journey.locate });
+  // Either table alone gives its report: a budget alone its variance, KPIs alone the scorecard.
+  const journey: ParsedJourney = input.journey
+    ? parseJourneyTable(
+      input.journey.block,
+      { ...options, mapping: settings.columnMapping.journey, locate: input.journey.locate },
+      { perspective: settings.defaultPerspective, direction: settings.defaultDirection },
+    )
+    : { ...NO_ROWS, byKpi: new Map() } as ParsedJourney;
   const budget: ParsedRows<BudgetRow> = input.budget
     ? parseBudgetTable(input.budget.block, { ...options, mapping: settings.columnMapping.budget, locate: input.budget.locate })
-    : NO_ROWS;
+    : (NO_ROWS as ParsedRows<BudgetRow>);
+  columns.journey = journey.columnsFound;
+  columns.budget = budget.columnsFound;
   problems.push(...journey.problems, ...budget.problems);
   const blocked = journey.unreadable || budget.unreadable || (hasErrors(problems) && !settings.skipInvalidRows);
-  if (blocked) return { analysis: null, problems: sortProblems(problems) };
-  if (journey.rows.length === 0) {
+  if (blocked) return stop();
+  if (input.journey && journey.rows.length === 0) {
     problems.push(problem({
       table: "journey", cell: null, value: "no valid rows", expected: "at least one valid KPI row",
       what: "Every row of the Journey table has errors",
     }));
-    return { analysis: null, problems: sortProblems(problems) };
+    return stop();
+  }
+  if (input.budget && budget.rows.length === 0) {
+    problems.push(problem({
+      table: "budget", cell: null, value: "no valid rows", expected: "at least one valid budget line",
+      what: "Every row of the Budget table has errors",
+    }));
+    return stop();
   }
 
   const periods = orderPeriods([...journey.periods, ...budget.periods]);
   const periodIndex = new Map(periods.map((p, i) => [p, i]));
   const asOf = chooseAsOf(periods, periodIndex, journey.rows, budget.rows, settings, problems);
-  if (asOf === undefined) return { analysis: null, problems: sortProblems(problems) };
+  if (asOf === undefined) return stop();
 
   const scorecard = buildScorecard(journey.rows, journey.byKpi, asOf, periodIndex, settings, problems);
   const asOfIndex = asOf === null ? -1 : periodIndex.get(asOf)!;
@@ -95,7 +124,7 @@ export function analyse(input: AnalysisInput, settings: Settings, settingsProble
     byTouchpoint: budgetGroups.byTouchpoint,
     totalCostActual: budgetTotal.cost?.actual ?? null,
   });
-  warnBudgetOnlyStages(view.budgetOnlyStages, budget, scorecard.stageOrder, problems);
+  if (input.journey) warnBudgetOnlyStages(view.budgetOnlyStages, budget, scorecard.stageOrder, problems);
   const errors = problems.filter((p) => p.severity === "error");
   return {
     analysis: {
@@ -108,6 +137,7 @@ export function analyse(input: AnalysisInput, settings: Settings, settingsProble
       budgetByStage: budgetGroups.byStage.map((g) => g.totals),
       budgetByTouchpoint: budgetGroups.byTouchpoint.map((g) => g.totals),
       budgetTotal,
+      hasJourney: input.journey != null,
       hasBudget: lines.length > 0,
       stages: view.stages,
       touchpoints: view.touchpoints,
@@ -115,6 +145,7 @@ export function analyse(input: AnalysisInput, settings: Settings, settingsProble
       skipped: errors,
     },
     problems: sortProblems(problems),
+    columns,
   };
 }
 

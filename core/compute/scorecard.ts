@@ -25,6 +25,7 @@ export type ScoredKpi = z.infer<typeof ScoredKpiSchema>;
 export interface Scorecard {
   kpis: ScoredKpi[];
   overall: RollUp;
+  /** Empty when the KPIs have no perspective. */
   perspectives: RollUp[];
   stages: RollUp[];
   /** Heat map: one roll-up per stage × perspective (name = perspective), stages in journey order. */
@@ -109,6 +110,9 @@ export function buildScorecard(
 function rollUps(current: readonly ScoredKpi[], stageOrder: readonly string[], tol: number): Omit<Scorecard, "kpis" | "stageOrder"> {
   const stageIndex = new Map(stageOrder.map((s, i) => [nameKey(s), i]));
   const perspectiveIndex = new Map(PERSPECTIVES.map((p, i) => [p, i]));
+  // Without perspectives (a KPI sheet without the column), the scorecard rolls up by stage,
+  // touchpoint and objective only: no empty perspective rows.
+  const byPerspective = current.some((k) => k.perspective !== null);
   const overall = new RollUpSums();
   const moments = new RollUpSums();
   const perspectives = PERSPECTIVES.map(() => new RollUpSums());
@@ -118,21 +122,23 @@ function rollUps(current: readonly ScoredKpi[], stageOrder: readonly string[], t
   const objectives = new SumsByKey<ScoredKpi, RollUpSums>(() => new RollUpSums());
   for (const k of current) {
     const stage = stageIndex.get(nameKey(k.stage))!;
-    const perspective = perspectiveIndex.get(k.perspective)!;
     overall.add(k);
     if (k.momentOfTruth) moments.add(k);
-    perspectives[perspective].add(k);
     stages[stage].add(k);
-    heatMap[stage][perspective].add(k);
+    if (k.perspective !== null) {
+      const perspective = perspectiveIndex.get(k.perspective)!;
+      perspectives[perspective].add(k);
+      heatMap[stage][perspective].add(k);
+    }
     touchpoints.of(touchpointKey(k), k).add(k);
     // KPIs without an objective are in no objective's roll-up.
     if (k.objective) objectives.of(nameKey(k.objective), k).add(k);
   }
   return {
     overall: overall.rollUp("Overall", tol),
-    perspectives: perspectives.map((sums, p) => sums.rollUp(PERSPECTIVES[p], tol)),
+    perspectives: byPerspective ? perspectives.map((sums, p) => sums.rollUp(PERSPECTIVES[p], tol)) : [],
     stages: stages.map((sums, s) => sums.rollUp(stageOrder[s], tol)),
-    stagePerspectives: heatMap.map((cells, s) => ({ stage: stageOrder[s], cells: cells.map((sums, p) => sums.rollUp(PERSPECTIVES[p], tol)) })),
+    stagePerspectives: !byPerspective ? [] : heatMap.map((cells, s) => ({ stage: stageOrder[s], cells: cells.map((sums, p) => sums.rollUp(PERSPECTIVES[p], tol)) })),
     touchpoints: touchpoints.map(({ stage, touchpoint }, sums) => ({ ...sums.rollUp(touchpoint ? `${stage} / ${touchpoint}` : stage, tol), stage, touchpoint })),
     objectives: objectives.map((first, sums) => sums.rollUp(first.objective, tol)),
     momentsOfTruth: moments.rollUp("Moments of truth", tol),

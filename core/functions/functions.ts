@@ -321,12 +321,15 @@ export function SCORECARD(journeyRange: FnArg, groupBy?: FnArg): FnResult {
   const card = analysis.scorecard;
   const row = (r: RollUp): FnValue[] => [r.name, r.score, r.status, r.kpis, r.withData, r.red, r.amber];
   if (by === "matrix") {
+    if (card.perspectives.length === 0) return fail("#N/A", "the KPIs have no perspective, so there is no stage × perspective matrix");
     return [
       ["Stage", ...PERSPECTIVES, "Stage score"],
       ...card.stagePerspectives.map((s, i): FnValue[] => [s.stage, ...s.cells.map((c) => c.score), card.stages[i].score]),
     ];
   }
-  const groups = by.startsWith("stage") ? card.stages : by.startsWith("touchpoint") ? card.touchpoints : card.perspectives;
-  const label = by.startsWith("stage") ? "Stage" : by.startsWith("touchpoint") ? "Touchpoint" : "Perspective";
+  // KPIs without perspectives roll up by stage, as the Scorecard sheet does.
+  const byStage = by.startsWith("stage") || (by.startsWith("perspective") && card.perspectives.length === 0);
+  const groups = byStage ? card.stages : by.startsWith("touchpoint") ? card.touchpoints : card.perspectives;
+  const label = byStage ? "Stage" : by.startsWith("touchpoint") ? "Touchpoint" : "Perspective";
   return [[label, ...GROUP_HEADER], ...groups.map(row), row(card.overall)];
 }

@@ -20,7 +20,7 @@ export const JOURNEY_COLUMNS = [
   column("stage", "Stage", ["Journey stage", "Phase"], true),
   column("touchpoint", "Touchpoint", ["Channel"]),
   column("momentOfTruth", "Moment of truth", ["MoT", "Critical"]),
-  column("perspective", "Perspective", ["BSC perspective"], true),
+  column("perspective", "Perspective", ["BSC perspective"]),
   column("objective", "Objective", ["Strategic objective", "Goal"]),
   column("initiative", "Initiative", ["Action", "Project"]),
   column("kpi", "KPI", ["Measure", "Metric", "Indicator"], true),

@@ -2,6 +2,8 @@
  * The Journey table (docs/formulas.md §1.1): one row per KPI, optionally per period.
  */
 import { z } from "zod";
+import { Perspective, PerspectiveSchema, parsePerspective } from "./perspectives";
+import type { Direction } from "../compute/scoring";
 import { CellValue, SheetBlock, quoteSheet } from "./cells";
 import { foldName, groupBy, nameKey } from "../compute/group";
 import { JOURNEY_COLUMNS, JourneyColumn } from "./columns";
@@ -10,21 +12,8 @@ import { ParsedRows, TableOptions, parseRows } from "./read-rows";
 import { RowReader } from "./row-reader";
 import { DirectionSchema, definitionProblem, kpiAchievement, parseDirection } from "../compute/scoring";
 
-export const PERSPECTIVES = ["Financial", "Customer", "Internal process", "Learning & growth"] as const;
-export const PerspectiveSchema = z.enum(PERSPECTIVES);
-export type Perspective = z.infer<typeof PerspectiveSchema>;
-
-const PERSPECTIVE_WORDS: Record<string, Perspective> = {
-  financial: "Financial", finance: "Financial",
-  customer: "Customer", customers: "Customer",
-  internalprocess: "Internal process", internal: "Internal process", internalprocesses: "Internal process", process: "Internal process", processes: "Internal process",
-  "learning&growth": "Learning & growth", learningandgrowth: "Learning & growth", learning: "Learning & growth", growth: "Learning & growth", "l&g": "Learning & growth",
-};
-
-/** `Internal processes` → Internal process; unknown → null. */
-export function parsePerspective(text: string): Perspective | null {
-  return PERSPECTIVE_WORDS[text.toLowerCase().replace(/[\s_\-.]/g, "")] ?? null;
-}
+export { PERSPECTIVES, PerspectiveSchema, parsePerspective } from "./perspectives";
+export type { Perspective } from "./perspectives";
 
 /** One KPI row as the core works with it. */
 export const KpiRowSchema = z.object({
@@ -35,7 +24,8 @@ export const KpiRowSchema = z.object({
   stage: z.string().min(1),
   touchpoint: z.string(),
   momentOfTruth: z.boolean(),
-  perspective: PerspectiveSchema,
+  /** null when the sheet has none and settings give no default. */
+  perspective: PerspectiveSchema.nullable(),
   objective: z.string(),
   initiative: z.string(),
   kpi: z.string().min(1),
@@ -56,7 +46,7 @@ export type KpiRow = z.infer<typeof KpiRowSchema>;
 
 /** Stage + Touchpoint + Perspective + KPI: what makes a KPI the same KPI across periods. */
 export function kpiKey(row: Pick<KpiRow, "stage" | "touchpoint" | "perspective" | "kpi">): string {
-  return `${nameKey(row.stage)}\u0000${nameKey(row.touchpoint)}\u0000${row.perspective}\u0000${foldName(row.kpi)}`;
+  return `${nameKey(row.stage)}\u0000${nameKey(row.touchpoint)}\u0000${row.perspective ?? ""}\u0000${foldName(row.kpi)}`;
 }
 
 const MOT_WORDS: Record<string, boolean> = {
@@ -77,22 +67,31 @@ export interface ParsedJourney extends ParsedRows<KpiRow> {
 }
 
 /** Reads the Journey table; every bad cell becomes a problem, rows never throw. */
-export function parseJourneyTable(block: SheetBlock, options: TableOptions): ParsedJourney {
-  const parsed = parseRows("journey", block, JOURNEY_COLUMNS, options, readKpiRow);
+/** What a KPI row takes when its sheet does not say (settings `defaultPerspective`, `defaultDirection`). */
+export interface KpiDefaults {
+  perspective: Perspective | null;
+  direction: Direction;
+}
+
+export function parseJourneyTable(block: SheetBlock, options: TableOptions, defaults: KpiDefaults = { perspective: null, direction: "higher" }): ParsedJourney {
+  const parsed = parseRows("journey", block, JOURNEY_COLUMNS, options, (r, sheetRow) => readKpiRow(r, sheetRow, defaults));
   const byKpi = groupBy(parsed.rows, kpiKey);
   if (!parsed.unreadable) warnDuplicates(byKpi, parsed.problems, parsed.sheet);
   return { ...parsed, byKpi };
 }
 
-function readKpiRow(r: RowReader<JourneyColumn>, sheetRow: number): KpiRow | null {
+function readKpiRow(r: RowReader<JourneyColumn>, sheetRow: number, defaults: KpiDefaults): KpiRow | null {
   const stage = r.requiredText("stage", "Stage", "the journey stage this KPI belongs to");
   const kpi = r.requiredText("kpi", "KPI", "the KPI's name");
+  // No Perspective column: the default, or none. A blank cell in the column: the default, else an error.
   const perspectiveText = r.text("perspective");
-  const perspective = parsePerspective(perspectiveText);
-  if (!perspective) r.fail("perspective", "Perspective", perspectiveText ? "is not a scorecard perspective" : "is blank", "Financial, Customer, Internal process or Learning & growth");
+  const perspective = perspectiveText ? parsePerspective(perspectiveText) : defaults.perspective;
+  const perspectiveMissing = !perspective && (perspectiveText !== "" || r.has("perspective"));
+  if (perspectiveMissing) r.fail("perspective", "Perspective", perspectiveText ? "is not a scorecard perspective" : "is blank", "Financial, Customer, Internal process or Learning & growth (or a default perspective in settings)");
   const mot = parseMomentOfTruth(r.raw("momentOfTruth"));
   if (mot === null) r.fail("momentOfTruth", "Moment of truth", "is not yes or no", "yes/no, true/false, 1/0, or x/blank");
-  const direction = parseDirection(r.text("direction"));
+  const directionText = r.text("direction");
+  const direction = directionText ? parseDirection(directionText) : defaults.direction;
   if (!direction) r.fail("direction", "Direction", "is not a direction", "higher, lower or range (or Higher is better, Lower is better, Within range)");
   const baseline = r.number("baseline", "Baseline", false);
   const target = r.number("target", "Target", true);
@@ -108,7 +107,7 @@ function readKpiRow(r: RowReader<JourneyColumn>, sheetRow: number): KpiRow | nul
     stage,
     touchpoint: r.text("touchpoint"),
     momentOfTruth: mot as boolean,
-    perspective: perspective as Perspective,
+    perspective,
     objective: r.text("objective"),
     initiative: r.text("initiative"),
     kpi,
@@ -160,7 +159,7 @@ function warnDuplicates(byKpi: Map<string, KpiRow[]>, problems: Problem[], sheet
         severity: "warning",
         table: "journey",
         cell: rowAddress(sheet, row.sheetRow),
-        value: `${row.stage} / ${row.touchpoint || "-"} / ${row.perspective} / ${row.kpi}${row.period ? ` / ${row.period}` : ""}`,
+        value: `${row.stage} / ${row.touchpoint || "-"} / ${row.perspective ?? "-"} / ${row.kpi}${row.period ? ` / ${row.period}` : ""}`,
         expected: `one row per KPI and period (same as row ${earlier.sheetRow}; both are scored)`,
         what: "Duplicate KPI row",
         rowIndex: row.rowIndex,

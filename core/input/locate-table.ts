@@ -3,6 +3,7 @@
  */
 import { CellValue, SheetBlock, cellAddress, cellText, describeValue, isBlank, rangeAddress } from "./cells";
 import { ColumnSpec, normalizeHeader } from "./columns";
+import { HeaderMatch, matchHeaders } from "./header-match";
 import { Problem, problem } from "./problems";
 
 export interface MatchedTable<K extends string> {
@@ -15,6 +16,8 @@ export interface MatchedTable<K extends string> {
   columns: Partial<Record<K, number>>;
   /** The header text the user wrote for each of our columns. */
   headers: Partial<Record<K, string>>;
+  /** How each column was found (named, mapped in settings, guessed from the header's words). */
+  matches: HeaderMatch<K>[];
   /** Data rows (below the header). */
   rows: CellValue[][];
 }
@@ -110,31 +113,39 @@ export function readTable<K extends string>(
       );
   }
   const headerCells = found.values[0];
+  const { row: headerRow, col: firstCol } = found.origin;
+  const labelOf = (key: K) => specs.find((s) => s.key === key)!.label;
+  const headerCell = (i: number) => cellAddress(found.sheet, headerRow, firstCol + i);
+  const matches = matchHeaders(headerCells.map(cellText), specs, mapped, (i, key, first) => {
+    problems.push(
+      problem({
+        severity: "warning",
+        table: kind,
+        cell: headerCell(i),
+        value: describeValue(headerCells[i]),
+        expected: `one column per field (the first, ${headerCell(first)}, is used)`,
+        what: `Header ${describeValue(headerCells[i])} is a second column for ${labelOf(key)}`,
+      }),
+    );
+  });
   const columns: Partial<Record<K, number>> = {};
   const headers: Partial<Record<K, string>> = {};
-  const { row: headerRow, col: firstCol } = found.origin;
-  headerCells.forEach((cell, i) => {
-    const text = cellText(cell);
-    if (!text) return;
-    const norm = normalizeHeader(text);
-    const key = mapped.get(norm) ?? lookup.get(norm);
-    if (!key) return; // unknown extra columns are kept and ignored
-    if (columns[key] !== undefined) {
-      problems.push(
-        problem({
-          severity: "warning",
-          table: kind,
-          cell: cellAddress(found.sheet, headerRow, firstCol + i),
-          value: describeValue(cell),
-          expected: `one column per field (the first, ${cellAddress(found.sheet, headerRow, firstCol + columns[key]!)}, is used)`,
-          what: `Header ${describeValue(cell)} is a second column for ${specs.find((s) => s.key === key)!.label}`,
-        }),
-      );
-      return;
-    }
-    columns[key] = i;
-    headers[key] = text;
-  });
+  for (const m of matches) {
+    columns[m.key] = m.index;
+    headers[m.key] = cellText(headerCells[m.index]);
+    if (!m.doubtful) continue;
+    const also = m.rival ? ` (it could also be ${labelOf(m.rival)})` : "";
+    problems.push(
+      problem({
+        severity: "warning",
+        table: kind,
+        cell: headerCell(m.index),
+        value: describeValue(headerCells[m.index]),
+        expected: `a header naming one column; if ${labelOf(m.key)} is wrong, map "${headers[m.key]}" to the right column in settings (Column mapping)`,
+        what: `Header ${describeValue(headerCells[m.index])} was taken as the ${labelOf(m.key)} column${also}`,
+      }),
+    );
+  }
   const headerRange = rangeAddress(found.sheet, headerRow, firstCol, 1, Math.max(1, headerCells.length));
   for (const spec of specs) {
     if (spec.required && columns[spec.key] === undefined) {
@@ -162,7 +173,7 @@ export function readTable<K extends string>(
       }),
     );
   }
-  return { table: { sheet: found.sheet, headerRow, firstCol, columns, headers, rows }, problems };
+  return { table: { sheet: found.sheet, headerRow, firstCol, columns, headers, matches, rows }, problems };
 }
 
 /** Address of the cell of data row `rowIndex`, column index `col` within the table. */

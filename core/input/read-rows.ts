@@ -2,13 +2,14 @@
  * What both input tables share: header matching, reading each row into a typed row or
  * problems, periods, and the rule that a row needs a period when other rows have one.
  */
-import { SheetBlock } from "./cells";
+import { SheetBlock, cellAddress } from "./cells";
 import { ColumnSpec } from "./columns";
+import { ColumnFound } from "./header-match";
 import { NumberOptions } from "./numbers";
 import { Period, parsePeriod } from "./periods";
 import { Problem } from "./problems";
 import { RowReader, rowIsEmpty } from "./row-reader";
-import { TableKind, readTable, tableCell } from "./locate-table";
+import { MatchedTable, TableKind, readTable, tableCell } from "./locate-table";
 
 export interface ParsedRows<R> {
   rows: R[];
@@ -20,6 +21,8 @@ export interface ParsedRows<R> {
   /** Address of a row's cell in a column (null when the table lacks it). */
   cellOf: (rowIndex: number, column: string) => string | null;
   sheet: string;
+  /** How each of our columns was found in the header row. */
+  columnsFound: ColumnFound[];
 }
 
 export type TableOptions = NumberOptions & { mapping: Record<string, string>; locate: boolean };
@@ -38,7 +41,8 @@ export function parseRows<K extends string, R extends RowWithPeriod>(
   readRow: (r: RowReader<K>, sheetRow: number) => R | null,
 ): ParsedRows<R> {
   const { table, problems } = readTable(kind, block, specs, options.mapping, options.locate);
-  const result: ParsedRows<R> = { rows: [], periods: [], problems, unreadable: true, cellOf: () => null, sheet: block.sheet };
+  const result: ParsedRows<R> = { rows: [], periods: [], problems, unreadable: true, cellOf: () => null, sheet: block.sheet, columnsFound: [] };
+  if (table) result.columnsFound = columnsFound(table, specs);
   if (!table || problems.some((p) => p.severity === "error")) return result;
   result.unreadable = false;
   result.sheet = table.sheet;
@@ -80,4 +84,14 @@ function dropRowsWithoutPeriod<K extends string, R extends RowWithPeriod>(result
     r.fail("period" as K, "Period", "is blank while other rows have a period", "a period such as 2026-03, 2026-Q1 or a date");
   }
   result.rows = result.rows.filter((row) => row.period !== null);
+}
+
+function columnsFound<K extends string>(table: MatchedTable<K>, specs: readonly ColumnSpec<K>[]): ColumnFound[] {
+  return table.matches.map((m) => ({
+    column: specs.find((s) => s.key === m.key)!.label,
+    header: table.headers[m.key]!,
+    cell: cellAddress(table.sheet, table.headerRow, table.firstCol + m.index),
+    kind: m.kind,
+    doubtful: m.doubtful,
+  }));
 }

@@ -37,6 +37,11 @@ export class RowReader<K extends string> {
     this.ok = true;
   }
 
+  /** The table has this column. */
+  has(key: K): boolean {
+    return this.index.has(key);
+  }
+
   raw(key: K): CellValue {
     const col = this.index.get(key);
     return col === undefined ? null : this.row[col];

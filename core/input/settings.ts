@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import { Problem, problem } from "./problems";
+import { PERSPECTIVES } from "./perspectives";
+import { DirectionSchema } from "../compute/scoring";
 
 const share = z.number().min(0).max(1);
 
@@ -39,6 +41,15 @@ export const SettingsSchema = z.object({
     title: "Forecast method",
     description: "Full-period forecast of a line without a Forecast: actual to date plus the remaining budget, or the run rate of the actual to date.",
     choiceLabels: { "remaining-budget": "Actual + remaining budget", "run-rate": "Run rate" },
+  })),
+  defaultPerspective: z.enum(PERSPECTIVES).nullable().default(null).meta(meta({
+    title: "Default perspective",
+    description: "The perspective of KPIs whose sheet has no Perspective column (or a blank one). None: the scorecard rolls up by stage, touchpoint and objective.",
+  })),
+  defaultDirection: DirectionSchema.default("higher").meta(meta({
+    title: "Default direction",
+    description: "Whether a KPI without a Direction is better higher or lower (or within a range).",
+    choiceLabels: { higher: "Higher is better", lower: "Lower is better", range: "Within range" },
   })),
   decimalComma: z.boolean().default(false).meta(meta({
     title: "Decimal comma",

@@ -65,10 +65,6 @@ export function budgetSheet({ a, rules, money }: SheetContext): ReportSheet {
     [[2, "varianceStatus"], [5, "varianceStatus"]],
     `Positive variance is favourable (under budget for costs, over budget for revenue). On budget within ±${Math.round(rules.budgetTolerance * 1000) / 10}%.`,
   );
-  if (!a.hasBudget) {
-    b.line(["No Budget table was found: add a table or sheet named Budget to see budget variance."], { italic: true });
-    return b.sheet;
-  }
   // The stages' spend in the journey view is exactly the cost lines by stage, with their share.
   const costStages = a.stages.filter((st) => st.budget !== null);
   const costTable = b.section("Cost by stage", [

@@ -1,5 +1,6 @@
 /**
- * Builds the three report sheets (Scorecard, Budget Variance, Journey View) from an analysis.
+ * Builds the report sheets (Scorecard, Budget Variance, Journey View) from an analysis: those its
+ * tables give.
  */
 import type { Analysis } from "../compute/analyse";
 import { budgetSheet } from "./budget-sheet";
@@ -25,5 +26,11 @@ export function buildReport(a: Analysis, options: ReportOptions = {}): ReportMod
     money: options.moneyFormat ?? FORMATS.money,
     options,
   };
-  return { asOf: a.asOf, sheets: [scorecardSheet(context), budgetSheet(context), journeySheet(context)] };
+  // Each table gives its own sheets: KPIs the Scorecard and the Journey View, a budget its variance.
+  const sheets = [
+    a.hasJourney ? scorecardSheet(context) : null,
+    a.hasBudget ? budgetSheet(context) : null,
+    a.hasJourney ? journeySheet(context) : null,
+  ];
+  return { asOf: a.asOf, sheets: sheets.filter((sheet) => sheet !== null) };
 }

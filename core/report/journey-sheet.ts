@@ -7,7 +7,9 @@ import { Column, FORMATS, SheetBuilder, figureColumn, percentColumn, textColumn 
 
 type Spend = Pick<StageView, "budget" | "actual" | "variance" | "variancePct" | "spendStatus" | "spendShare" | "costPerOutcome">;
 
-function spendColumns<T extends Spend>(money: string): Column<T>[] {
+/** Spend beside each stage and touchpoint; none without a Budget table (no empty columns). */
+function spendColumns<T extends Spend>(money: string, hasBudget: boolean): Column<T>[] {
+  if (!hasBudget) return [];
   return [
     figureColumn("Cost budget", 12, money, (s) => s.budget),
     figureColumn("Cost actual", 12, money, (s) => s.actual),
@@ -40,7 +42,9 @@ export function journeySheet({ a, rules, money }: SheetContext): ReportSheet {
     ["Overall score", card.overall.score, card.overall.status, "Moments of truth", card.momentsOfTruth.score, card.momentsOfTruth.status, `${a.momentsAtRisk.length} at risk (Amber or Red)`],
     [undefined, FORMATS.percent, undefined, undefined, FORMATS.percent],
     [[2, "kpiStatus"], [5, "kpiStatus"]],
-    "Stages in journey order; spend is cost lines only (year to date with periods). Revenue and cost are never summed together.",
+    a.hasBudget
+      ? "Stages in journey order; spend is cost lines only (year to date with periods). Revenue and cost are never summed together."
+      : "Stages in journey order. No Budget table was read, so no spend is shown.",
   );
   b.section("Stages", [
     textColumn<StageView>("Stage", 20, (s) => (s.inJourney ? s.name : `${s.name} (budget only)`)),
@@ -49,9 +53,11 @@ export function journeySheet({ a, rules, money }: SheetContext): ReportSheet {
     figureColumn<StageView>("KPIs", 7, FORMATS.count, (s) => s.kpis),
     figureColumn<StageView>("Moments of truth", 10, FORMATS.count, (s) => s.momentsOfTruth),
     figureColumn<StageView>("At risk", 8, FORMATS.count, (s) => s.momentsAtRisk),
-    ...spendColumns<StageView>(money),
-    figureColumn<StageView>("Revenue actual", 12, money, (s) => s.revenueActual),
-    figureColumn<StageView>("Return on spend", 11, FORMATS.percent, (s) => s.returnOnSpend),
+    ...spendColumns<StageView>(money, a.hasBudget),
+    ...(a.hasBudget ? [
+      figureColumn<StageView>("Revenue actual", 12, money, (s) => s.revenueActual),
+      figureColumn<StageView>("Return on spend", 11, FORMATS.percent, (s) => s.returnOnSpend),
+    ] : []),
   ], a.stages);
   b.gap();
   b.section("Touchpoints", [
@@ -60,7 +66,7 @@ export function journeySheet({ a, rules, money }: SheetContext): ReportSheet {
     percentColumn<TouchpointView>("Score", 12, (t) => t.score, "scoreBar"),
     textColumn<TouchpointView>("Status", 10, (t) => t.status, "kpiStatus"),
     figureColumn<TouchpointView>("KPIs", 7, FORMATS.count, (t) => t.kpis),
-    ...spendColumns<TouchpointView>(money),
+    ...spendColumns<TouchpointView>(money, a.hasBudget),
   ], a.touchpoints);
   b.gap();
   b.section("Moments of truth at risk (worst first)", RISK_COLUMNS, a.momentsAtRisk);

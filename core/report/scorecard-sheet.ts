@@ -4,7 +4,7 @@ import type { ScoredKpi } from "../compute/scorecard";
 import { PERSPECTIVES } from "../input/journey-table";
 import type { Problem } from "../input/problems";
 import { SheetContext, asOfText, rollUpColumns, titleRows } from "./sheet-parts";
-import { ReportSheet } from "./model";
+import { CellRange, ChartSpec, ReportSheet } from "./model";
 import { Column, FORMATS, SheetBuilder, figureColumn, percentColumn, textColumn } from "./sheet-builder";
 
 type HeatRow = { stage: string; cells: RollUp[]; total: RollUp };
@@ -14,7 +14,7 @@ const KPI_COLUMNS: Column<ScoredKpi>[] = [
   textColumn("Stage", 16, (k) => k.stage),
   textColumn("Touchpoint", 16, (k) => k.touchpoint),
   textColumn("Moment of truth", 10, (k) => (k.momentOfTruth ? "Yes" : "")),
-  textColumn("Perspective", 18, (k) => k.perspective),
+  textColumn("Perspective", 18, (k) => k.perspective ?? ""),
   textColumn("Objective", 24, (k) => k.objective),
   textColumn("KPI", 30, (k) => k.kpi),
   textColumn("Initiative", 24, (k) => k.initiative),
@@ -51,27 +51,26 @@ export function scorecardSheet({ a, rules, options }: SheetContext): ReportSheet
     `Made by journey-scorecard${options.generatedAt ? ` on ${options.generatedAt}` : ""}. Score = achievement capped at ${Math.round(rules.scoreCap * 100)}%; Amber within ${Math.round(rules.kpiTolerance * 100)}% of target.`,
   );
 
-  const perspectives = b.section("Perspectives", [textColumn<RollUp>("Perspective", 22, (r) => r.name), ...rollUpColumns<RollUp>()], card.perspectives);
-  b.sheet.charts.push({
-    kind: "bar",
-    title: "Score by perspective",
-    categories: perspectives.column(0),
-    series: [{ name: "Score", values: perspectives.column(1), color: rules.palette.chart.score }],
-    valueAxis: { format: "0%", min: 0, max: rules.scoreCap },
-    legend: false,
-    anchor: { row: perspectives.headerRow - 1, col: 9 },
-    size: { width: 480, height: 280 },
-  });
-  b.gap();
+  if (card.perspectives.length > 0) {
+    const perspectives = b.section("Perspectives", [textColumn<RollUp>("Perspective", 22, (r) => r.name), ...rollUpColumns<RollUp>()], card.perspectives);
+    b.sheet.charts.push(scoreChart("Score by perspective", perspectives.column(0), perspectives.column(1), perspectives.headerRow - 1, rules));
+    b.gap();
 
-  const heatRows: HeatRow[] = card.stagePerspectives.map((row, i) => ({ stage: row.stage, cells: row.cells, total: card.stages[i] }));
-  b.section("Stage × perspective", [
-    textColumn<HeatRow>("Stage", 22, (r) => r.stage),
-    ...PERSPECTIVES.map((p, i) => percentColumn<HeatRow>(p, 14, (r) => r.cells[i].score, "heat")),
-    percentColumn<HeatRow>("Stage score", 12, (r) => r.total.score, "scoreBar"),
-    textColumn<HeatRow>("Status", 10, (r) => r.total.status, "kpiStatus"),
-  ], heatRows);
-  b.gap();
+    const heatRows: HeatRow[] = card.stagePerspectives.map((row, i) => ({ stage: row.stage, cells: row.cells, total: card.stages[i] }));
+    b.section("Stage × perspective", [
+      textColumn<HeatRow>("Stage", 22, (r) => r.stage),
+      ...PERSPECTIVES.map((p, i) => percentColumn<HeatRow>(p, 14, (r) => r.cells[i].score, "heat")),
+      percentColumn<HeatRow>("Stage score", 12, (r) => r.total.score, "scoreBar"),
+      textColumn<HeatRow>("Status", 10, (r) => r.total.status, "kpiStatus"),
+    ], heatRows);
+    b.gap();
+  } else {
+    // A KPI sheet without perspectives: the stages take their place, and the sheet says why.
+    b.note("The KPIs have no perspective, so the scorecard rolls up by stage, touchpoint and objective. Set a default perspective in settings to group them.");
+    const stages = b.section("Stages", [textColumn<RollUp>("Stage", 22, (r) => r.name), ...rollUpColumns<RollUp>()], card.stages);
+    b.sheet.charts.push(scoreChart("Score by stage", stages.column(0), stages.column(1), stages.headerRow - 1, rules));
+    b.gap();
+  }
 
   const groups: GroupRow[] = [
     { group: "Moments of truth", rollUp: { ...card.momentsOfTruth, name: "All moments of truth" } },
@@ -93,4 +92,18 @@ export function scorecardSheet({ a, rules, options }: SheetContext): ReportSheet
     b.section(a.skipped.length ? `Notes (${a.skipped.length} problem${a.skipped.length > 1 ? "s" : ""} in skipped rows)` : "Notes", NOTE_COLUMNS, notes);
   }
   return b.sheet;
+}
+
+/** The bar chart of group scores beside a roll-up table. */
+function scoreChart(title: string, categories: CellRange, values: CellRange, row: number, rules: SheetContext["rules"]): ChartSpec {
+  return {
+    kind: "bar",
+    title,
+    categories,
+    series: [{ name: "Score", values, color: rules.palette.chart.score }],
+    valueAxis: { format: "0%", min: 0, max: rules.scoreCap },
+    legend: false,
+    anchor: { row, col: 9 },
+    size: { width: 480, height: 280 },
+  };
 }

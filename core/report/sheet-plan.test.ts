@@ -40,6 +40,22 @@ describe("sheet plan", () => {
     expect(plan.names).toEqual({ scorecard: "Scorecard", budget: "Budget Variance", journey: "Journey View" });
   });
 
+  it("a report with fewer sheets (a budget alone) removes our earlier sheets it no longer has, and says so", () => {
+    const plan = planSheets(
+      [user("Budget"), { name: "Scorecard", ownedAs: "scorecard" }, { name: "Budget Variance", ownedAs: "budget" }, { name: "Journey View", ownedAs: "journey" }],
+      [{ key: "budget", name: "Budget Variance" }],
+    );
+    expect(plan.steps.filter((s) => s.do === "remove")).toEqual([
+      { do: "remove", name: "Scorecard" }, { do: "remove", name: "Budget Variance" }, { do: "remove", name: "Journey View" },
+    ]);
+    expect(plan.names).toEqual({ budget: "Budget Variance" });
+    expect(plan.notices).toEqual([
+      'The earlier report sheet "Scorecard" was removed: this report has no such sheet.',
+      'The earlier report sheet "Journey View" was removed: this report has no such sheet.',
+    ]);
+    expect(plan.activate).toBe("Budget Variance");
+  });
+
   it("a user's sheet holding a report name, in any case, is left alone: the report takes Name (2)", () => {
     const plan = planSheets([user("scorecard"), user("Scorecard (2)"), user("JOURNEY VIEW")], REPORT);
     expect(plan.names).toEqual({ scorecard: "Scorecard (3)", budget: "Budget Variance", journey: "Journey View (2)" });

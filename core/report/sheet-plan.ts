@@ -66,7 +66,9 @@ export function freeSheetName(name: string, existing: readonly string[]): string
  */
 export function planSheets(existing: readonly ExistingSheet[], wanted: readonly { key: ReportSheetKey; name: string }[]): SheetPlan {
   const keys = new Set(wanted.map((w) => w.key));
-  const replaced = existing.filter((s) => s.ownedAs !== null && keys.has(s.ownedAs));
+  // Every earlier report sheet goes: replaced by the new one, or dropped when this report has no
+  // such sheet (a budget alone has no Scorecard), so no stale figures stay beside fresh ones.
+  const replaced = existing.filter((s) => s.ownedAs !== null);
   const kept = existing.filter((s) => !replaced.includes(s));
   // Every name in use at some point of the plan, so that no step collides with another.
   const taken = new Set(existing.map((s) => same(s.name)));
@@ -75,7 +77,9 @@ export function planSheets(existing: readonly ExistingSheet[], wanted: readonly 
   const builds = wanted.map((w, i) => ({ ...w, buildName: take(freeName(`journey-scorecard ${i + 1}`, (n) => !taken.has(same(n)))) }));
   // Final names may reuse the names of the sheets being replaced, never those of kept sheets.
   const inUse = new Set([...kept.map((s) => same(s.name)), ...builds.map((b) => same(b.buildName))]);
-  const notices: string[] = [];
+  const notices: string[] = replaced
+    .filter((s) => !keys.has(s.ownedAs!))
+    .map((s) => `The earlier report sheet "${s.name}" was removed: this report has no such sheet.`);
   const names = {} as Record<ReportSheetKey, string>;
   for (const w of builds) {
     const name = freeName(w.name, (n) => !inUse.has(same(n)));

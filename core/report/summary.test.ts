@@ -23,9 +23,9 @@ describe("summary", () => {
     const s = summary();
     expect(SummarySchema.parse(s)).toEqual(s);
     // (0.9 + 1) / 2 = 0.95: Amber within 10%.
-    expect(s.overall).toEqual({ score: { value: 0.95, text: "95.0%" }, status: "Amber", kpis: 2, withData: 2 });
-    expect(s.perspectives.find((p) => p.name === "Customer")).toMatchObject({ score: { text: "90.0%" }, status: "Amber", amber: 1 });
-    expect(s.momentsAtRisk).toEqual({ count: 1, worst: [{ stage: "Awareness", touchpoint: "Search", kpi: "Reach", status: "Amber", achievement: { value: 0.9, text: "90.0%" } }] });
+    expect(s.scorecard!.overall).toEqual({ score: { value: 0.95, text: "95.0%" }, status: "Amber", kpis: 2, withData: 2 });
+    expect(s.scorecard!.groups.find((p) => p.name === "Customer")).toMatchObject({ score: { text: "90.0%" }, status: "Amber", amber: 1 });
+    expect(s.scorecard!.momentsAtRisk).toEqual({ count: 1, worst: [{ stage: "Awareness", touchpoint: "Search", kpi: "Reach", status: "Amber", achievement: { value: 0.9, text: "90.0%" } }] });
     // Awareness: 1000 budget, 1100 actual → −100, −10%; Purchase: 2000 → 1950, +50, +2.5%.
     expect(s.budget!.stages.map((st) => [st.stage, st.variance.text, st.variancePct.text, st.status])).toEqual([
       ["Awareness", "-100", "-10.0%", "Unfavourable"],

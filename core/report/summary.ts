@@ -12,15 +12,22 @@ import { VarianceStatusSchema } from "../compute/variance";
 const FigureSchema = z.object({ value: z.number().nullable(), text: z.string() });
 export type Figure = z.infer<typeof FigureSchema>;
 
-export const SummarySchema = z.object({
-  asOf: z.string().nullable(),
+const ScorecardSummarySchema = z.object({
   overall: z.object({ score: FigureSchema, status: KpiStatusSchema, kpis: z.number().int(), withData: z.number().int() }),
-  perspectives: z.array(z.object({ name: z.string(), score: FigureSchema, status: KpiStatusSchema, kpis: z.number().int(), red: z.number().int(), amber: z.number().int() })),
+  /** The scorecard's groups: by perspective, or by stage when the KPIs have no perspective. */
+  groupedBy: z.enum(["Perspective", "Stage"]),
+  groups: z.array(z.object({ name: z.string(), score: FigureSchema, status: KpiStatusSchema, kpis: z.number().int(), red: z.number().int(), amber: z.number().int() })),
   momentsAtRisk: z.object({
     count: z.number().int(),
     /** The worst few, worst first. */
     worst: z.array(z.object({ stage: z.string(), touchpoint: z.string(), kpi: z.string(), status: KpiStatusSchema, achievement: FigureSchema })),
   }),
+});
+
+export const SummarySchema = z.object({
+  asOf: z.string().nullable(),
+  /** null without a Journey table (a budget alone). */
+  scorecard: ScorecardSummarySchema.nullable(),
   /** Cost lines by stage; null without a Budget table. */
   budget: z
     .object({
@@ -43,14 +50,20 @@ export function moneyFigure(value: number | null): Figure {
 
 export function buildSummary(a: Analysis, worst = 3): Summary {
   const card = a.scorecard;
+  const byPerspective = card.perspectives.length > 0;
   return {
     asOf: a.asOf,
-    overall: { score: percentFigure(card.overall.score), status: card.overall.status, kpis: card.overall.kpis, withData: card.overall.withData },
-    perspectives: card.perspectives.map((p) => ({ name: p.name, score: percentFigure(p.score), status: p.status, kpis: p.kpis, red: p.red, amber: p.amber })),
-    momentsAtRisk: {
-      count: a.momentsAtRisk.length,
-      worst: a.momentsAtRisk.slice(0, worst).map((k) => ({ stage: k.stage, touchpoint: k.touchpoint, kpi: k.kpi, status: k.status, achievement: percentFigure(k.achievement) })),
-    },
+    scorecard: a.hasJourney
+      ? {
+          overall: { score: percentFigure(card.overall.score), status: card.overall.status, kpis: card.overall.kpis, withData: card.overall.withData },
+          groupedBy: byPerspective ? "Perspective" : "Stage",
+          groups: (byPerspective ? card.perspectives : card.stages).map((p) => ({ name: p.name, score: percentFigure(p.score), status: p.status, kpis: p.kpis, red: p.red, amber: p.amber })),
+          momentsAtRisk: {
+            count: a.momentsAtRisk.length,
+            worst: a.momentsAtRisk.slice(0, worst).map((k) => ({ stage: k.stage, touchpoint: k.touchpoint, kpi: k.kpi, status: k.status, achievement: percentFigure(k.achievement) })),
+          },
+        }
+      : null,
     budget: a.hasBudget
       ? {
           yearToDate: a.asOf !== null,
@@ -72,17 +85,21 @@ export function buildSummary(a: Analysis, worst = 3): Summary {
 /** The summary as plain text, one line each, in columns (what the command line prints). */
 export function summaryText(s: Summary): string {
   const lines: string[] = [];
-  lines.push(`Balanced scorecard ${s.asOf ? `as of ${s.asOf}` : "(no periods)"}: overall ${s.overall.score.text} (${s.overall.status}), ${s.overall.kpis} KPIs, ${s.overall.withData} with data`);
-  for (const p of s.perspectives) {
-    lines.push(`  ${p.name.padEnd(18)} ${p.score.text.padStart(6)}  ${p.status.padEnd(7)} ${p.kpis} KPIs, ${p.red} red, ${p.amber} amber`);
-  }
-  if (s.momentsAtRisk.count) {
-    lines.push(`Worst moments of truth (${s.momentsAtRisk.count} at risk):`);
-    for (const k of s.momentsAtRisk.worst) {
-      lines.push(`  ${k.stage}${k.touchpoint ? ` / ${k.touchpoint}` : ""}: ${k.kpi} — ${k.status}, achievement ${k.achievement.text}`);
+  const card = s.scorecard;
+  if (card) {
+    lines.push(`Balanced scorecard ${s.asOf ? `as of ${s.asOf}` : "(no periods)"}: overall ${card.overall.score.text} (${card.overall.status}), ${card.overall.kpis} KPIs, ${card.overall.withData} with data`);
+    if (card.groupedBy === "Stage") lines.push("  By stage (the KPIs have no perspective):");
+    for (const p of card.groups) {
+      lines.push(`  ${p.name.padEnd(18)} ${p.score.text.padStart(6)}  ${p.status.padEnd(7)} ${p.kpis} KPIs, ${p.red} red, ${p.amber} amber`);
     }
-  } else {
-    lines.push("No moment of truth is at Amber or Red.");
+    if (card.momentsAtRisk.count) {
+      lines.push(`Worst moments of truth (${card.momentsAtRisk.count} at risk):`);
+      for (const k of card.momentsAtRisk.worst) {
+        lines.push(`  ${k.stage}${k.touchpoint ? ` / ${k.touchpoint}` : ""}: ${k.kpi} — ${k.status}, achievement ${k.achievement.text}`);
+      }
+    } else {
+      lines.push("No moment of truth is at Amber or Red.");
+    }
   }
   if (s.budget) {
     lines.push(`Budget variance by stage (cost lines${s.budget.yearToDate ? ", year to date" : ""}; positive = favourable):`);

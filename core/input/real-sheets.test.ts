@@ -1,0 +1,166 @@
+/**
+ * Sheets as users really keep them (issue "Read the sheets users already have"): headers with
+ * extra words, a table alone, and the rest. Figures are worked out by hand in each comment.
+ */
+import { describe, expect, it } from "vitest";
+import { kpi, line, table } from "../../test/fixtures";
+import { analyse } from "../compute/analyse";
+import * as functions from "../functions/functions";
+import { buildReport } from "../report/build-report";
+import { blockValues } from "../report/model";
+import { buildSummary } from "../report/summary";
+import { headerWords, matchHeaders } from "./header-match";
+import { BUDGET_COLUMNS } from "./columns";
+import { DEFAULT_SETTINGS, Settings } from "./settings";
+
+const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...over });
+const warnings = (problems: { severity: string; message: string }[]) => problems.filter((p) => p.severity === "warning").map((p) => p.message);
+const errors = (problems: { severity: string; message: string }[]) => problems.filter((p) => p.severity === "error").map((p) => p.message);
+
+describe("headers with extra words", () => {
+  it("splits headers into words, with the stems users write", () => {
+    expect(headerWords("Metric_Name")).toEqual(["metric", "name"]);
+    expect(headerWords("budgetedAmount")).toEqual(["budget", "amount"]);
+    expect(headerWords("Reporting_Month")).toEqual(["reporting", "month"]);
+    expect(headerWords("Actuals (USD)")).toEqual(["actual", "usd"]);
+  });
+
+  it("maps the headers of a real budget export, each to its column, without a warning", () => {
+    const found = matchHeaders(["category_name", "Stage", "budgeted_amount", "actual_amount", "Reporting_Month"], BUDGET_COLUMNS, new Map(), () => {});
+    expect(found.map((m) => [m.index, m.key, m.kind, m.doubtful])).toEqual([
+      [0, "lineItem", "guessed", false],
+      [1, "stage", "named", false],
+      [2, "budget", "guessed", false],
+      [3, "actual", "guessed", false],
+      [4, "period", "guessed", false],
+    ]);
+  });
+
+  it("a header clearly a column is not beaten to it by a vaguer one earlier in the row", () => {
+    // "Budget units" could be Budget (its first word) or Actual volume (Units); total_budget is
+    // plainly Budget, so it gets Budget, and the vaguer header takes what is left, in doubt.
+    const found = matchHeaders(["Plan spend notes", "total_budget"], BUDGET_COLUMNS, new Map(), () => {});
+    expect(found.find((m) => m.index === 1)).toMatchObject({ key: "budget", doubtful: false });
+  });
+
+  it("an exact header wins over a guess; a doubtful guess is a warning naming the header and the column", () => {
+    const out = analyse({
+      journey: table("KPIs", [
+        { Stage: "Awareness", Perspective: "Customer", Metric_Name: "Reach", Target: 100, value_rounded: 80 },
+      ]),
+    }, settings());
+    expect(errors(out.problems)).toEqual([]);
+    // value_rounded → Actual (alias Value); "rounded" explains nothing, so it is a guess in doubt.
+    expect(out.analysis!.scorecard.kpis[0]).toMatchObject({ kpi: "Reach", actual: 80, achievement: 0.8 });
+    expect(warnings(out.problems)).toEqual([
+      'KPIs!E1: Header "value_rounded" was taken as the Actual column; expected a header naming one column; if Actual is wrong, map "value_rounded" to the right column in settings (Column mapping).',
+    ]);
+    expect(out.columns.journey).toEqual([
+      { column: "Stage", header: "Stage", cell: "KPIs!A1", kind: "named", doubtful: false },
+      { column: "Perspective", header: "Perspective", cell: "KPIs!B1", kind: "named", doubtful: false },
+      { column: "KPI", header: "Metric_Name", cell: "KPIs!C1", kind: "guessed", doubtful: false },
+      { column: "Target", header: "Target", cell: "KPIs!D1", kind: "named", doubtful: false },
+      { column: "Actual", header: "value_rounded", cell: "KPIs!E1", kind: "guessed", doubtful: true },
+    ]);
+  });
+
+  it("the user's mapping still wins over a guess", () => {
+    const out = analyse({
+      journey: table("KPIs", [{ Stage: "Awareness", Perspective: "Customer", KPI: "Reach", Target: 100, actual_amount: 80, actual_rounded: 81 }]),
+    }, settings({ columnMapping: { journey: { actual_rounded: "Actual" }, budget: {} } }));
+    expect(out.analysis!.scorecard.kpis[0].actual).toBe(81);
+    expect(out.columns.journey.find((c) => c.column === "Actual")).toMatchObject({ header: "actual_rounded", kind: "mapped" });
+  });
+
+  it("a guess never hides a real error: text in a guessed number column is an error naming its cell", () => {
+    const out = analyse({ budget: table("Budget", [{ Stage: "Awareness", "Line item": "Media", budgeted_amount: "lots", Actual: 10 }]) }, settings());
+    expect(out.analysis).toBeNull();
+    expect(errors(out.problems)).toEqual(['Budget!C2: budgeted_amount "lots" is not a number; expected a number such as 1,234.5, $1,200, 85% or (1,200).']);
+  });
+});
+
+describe("either table alone", () => {
+  it("a budget alone gives the Budget Variance only, with no warning per stage", () => {
+    const out = analyse({ journey: null, budget: table("Budget", [line({ Budget: 1000, Actual: 900 }), line({ Stage: "Purchase", Budget: 500, Actual: 550 })]) }, settings());
+    expect(out.problems).toEqual([]);
+    const a = out.analysis!;
+    expect(a.hasJourney).toBe(false);
+    // cost: variance = budget − actual: 100 and −50, total 50.
+    expect(a.budgetTotal.cost).toMatchObject({ budget: 1500, actual: 1450, variance: 50 });
+    expect(buildReport(a).sheets.map((s) => s.key)).toEqual(["budget"]);
+    expect(buildSummary(a).scorecard).toBeNull();
+  });
+
+  it("KPIs alone give the Scorecard and the Journey View, with no spend columns", () => {
+    const a = analyse({ journey: table("Journey", [kpi({ Actual: 90 })]) }, settings()).analysis!;
+    const sheets = buildReport(a).sheets;
+    expect(sheets.map((s) => s.key)).toEqual(["scorecard", "journey"]);
+    const headers = sheets[1].blocks.flatMap((b) => blockValues(b).flat()).filter((v) => typeof v === "string");
+    expect(headers).not.toContain("Cost budget");
+    expect(headers).not.toContain("Share of spend");
+  });
+
+  it("neither table is one clear error", () => {
+    const out = analyse({ journey: null, budget: null }, settings());
+    expect(out.analysis).toBeNull();
+    expect(errors(out.problems)).toEqual([
+      'No Journey or Budget table was found; expected an Excel table or named range "Journey" or "Budget", a sheet of that name, or a selected range with headers.',
+    ]);
+  });
+});
+
+describe("no Perspective column, no Direction column", () => {
+  const noPerspective = () => table("KPIs", [
+    { Stage: "Awareness", KPI: "Reach", Target: 100, Actual: 90 },
+    { Stage: "Awareness", KPI: "Clicks", Target: 50, Actual: 50 },
+    { Stage: "Purchase", KPI: "Orders", Target: 10, Actual: 5 },
+  ]);
+
+  it("without a default, the scorecard rolls up by stage, says so, and charts the stages", () => {
+    const out = analyse({ journey: noPerspective() }, settings());
+    expect(out.problems).toEqual([]);
+    const card = out.analysis!.scorecard;
+    expect(card.perspectives).toEqual([]);
+    expect(card.stagePerspectives).toEqual([]);
+    // Awareness: (0.9 + 1) / 2 = 0.95; Purchase: 0.5; overall (0.9 + 1 + 0.5) / 3 = 0.8.
+    expect(card.stages.map((s) => [s.name, s.score])).toEqual([["Awareness", 0.95], ["Purchase", 0.5]]);
+    expect(card.overall.score).toBeCloseTo(0.8, 12);
+    const sheet = buildReport(out.analysis!).sheets[0];
+    const texts = sheet.blocks.flatMap((b) => blockValues(b).flat());
+    expect(texts).toContain("The KPIs have no perspective, so the scorecard rolls up by stage, touchpoint and objective. Set a default perspective in settings to group them.");
+    expect(texts).not.toContain("Stage × perspective");
+    expect(sheet.charts.map((c) => c.title)).toEqual(["Score by stage"]);
+    expect(buildSummary(out.analysis!).scorecard).toMatchObject({ groupedBy: "Stage", groups: [{ name: "Awareness" }, { name: "Purchase" }] });
+  });
+
+  it("=SCORECARD rolls up by stage too, and has no matrix to give", () => {
+    const range = [["Stage", "KPI", "Target", "Actual"], ["Awareness", "Reach", 100, 90], ["Purchase", "Orders", 10, 5]];
+    const byDefault = functions.SCORECARD(range) as unknown[][];
+    expect(byDefault.map((r) => [r[0], r[1]])).toEqual([["Stage", "Score"], ["Awareness", 0.9], ["Purchase", 0.5], ["Overall", 0.7]]);
+    expect(functions.SCORECARD(range, "matrix")).toMatchObject({ error: "#N/A" });
+  });
+
+  it("with defaultPerspective, every KPI takes it", () => {
+    const card = analyse({ journey: noPerspective() }, settings({ defaultPerspective: "Customer" })).analysis!.scorecard;
+    expect(card.perspectives.map((p) => [p.name, p.kpis])).toEqual([["Financial", 0], ["Customer", 3], ["Internal process", 0], ["Learning & growth", 0]]);
+    expect(card.perspectives[1].score).toBeCloseTo(0.8, 12);
+  });
+
+  it("defaultDirection applies to rows without a Direction; a row's own still wins", () => {
+    const journey = table("KPIs", [
+      { Stage: "Support", KPI: "Wait", Direction: "", Target: 10, Actual: 12 },
+      { Stage: "Support", KPI: "CSAT", Direction: "higher", Target: 80, Actual: 72 },
+    ]);
+    const kpis = analyse({ journey }, settings({ defaultDirection: "lower" })).analysis!.scorecard.kpis;
+    // Wait, lower, no baseline: 2 − 12/10 = 0.8; CSAT, higher: 72/80 = 0.9.
+    expect(kpis[0]).toMatchObject({ direction: "lower" });
+    expect(kpis[0].achievement).toBeCloseTo(0.8, 12);
+    expect(kpis[1].achievement).toBeCloseTo(0.9, 12);
+  });
+
+  it("a blank Perspective in a sheet that has the column is still an error without a default", () => {
+    const out = analyse({ journey: table("KPIs", [kpi({ Perspective: "" })]) }, settings());
+    expect(errors(out.problems)[0]).toMatch(/^KPIs!C2: Perspective is blank/);
+    expect(analyse({ journey: table("KPIs", [kpi({ Perspective: "" })]) }, settings({ defaultPerspective: "Financial" })).analysis!.scorecard.kpis[0].perspective).toBe("Financial");
+  });
+});
