@@ -108,12 +108,10 @@ export function analyse(input: AnalysisInput, settings: Settings, settingsProble
   if (asOf === undefined) return stop();
 
   const scorecard = buildScorecard(journey.rows, journey.byKpi, asOf, periodIndex, settings, problems);
-  const asOfIndex = asOf === null ? -1 : periodIndex.get(asOf)!;
   const lines = buildBudgetLines(budget.rows, {
     asOf,
     periodIndex,
     totalPeriods: budget.periods.length,
-    elapsedPeriods: budget.periods.filter((p) => periodIndex.get(p.label)! <= asOfIndex).length,
     settings,
   });
   // Lines grouped once, by stage and by touchpoint: the budget tables and the journey view share them.

@@ -118,9 +118,8 @@ function withVariance(budget: number, actual: number | null, type: LineType, sta
 interface LineContext {
   asOf: string | null;
   periodIndex: ReadonlyMap<string, number>;
-  /** Number of distinct budget periods, and how many of them are at or before the as-of period. */
+  /** Number of distinct budget periods (the run-rate's full period). */
   totalPeriods: number;
-  elapsedPeriods: number;
   settings: Settings;
 }
 
@@ -137,11 +136,16 @@ function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): Bud
   let anyReported = false;
   let laterBudget = 0;
   let fullBudget = 0;
+  let unreportedBudget = 0;
+  const reportedPeriods = new Set<string | null>();
   for (let i = 0; i < group.length; i++) {
     const r = group[i];
     fullBudget += r.budget;
     if (!isToDate(r, ctx.periodIndex, asOfIndex)) laterBudget += r.budget;
-    else if (r.actual !== null) anyReported = true;
+    else if (r.actual !== null) {
+      anyReported = true;
+      reportedPeriods.add(r.period);
+    } else unreportedBudget += r.budget;
   }
   // Like for like: a period without an actual yet is left out of the year-to-date budget too,
   // so a missing figure never reads as a saving. A line with no actual at all keeps its budget.
@@ -204,7 +208,8 @@ function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): Bud
   const budgetVolume = budgetVolumes ? budgetVolumeSum : null;
   const actualVolume = actualVolumes ? actualVolumeSum : null;
   const flex = flexable && rows > 0 && Number.isFinite(flexed) ? flexed : null;
-  const { forecast, source } = lineForecast(group, actual, laterBudget, ctx);
+  // A period to date without an actual yet is budget still to spend, never zero spend.
+  const { forecast, source } = lineForecast(group, actual, laterBudget + unreportedBudget, reportedPeriods.size, ctx);
   const periodActual = periodActuals ? periodActualSum : null;
   return budgetLine({
     stage,
@@ -234,10 +239,11 @@ function isToDate(r: BudgetRow, periodIndex: ReadonlyMap<string, number>, asOfIn
 }
 
 /**
- * The Forecast column where given (its latest row), else YTD actual + remaining budget,
- * or the run-rate when the settings say so.
+ * The Forecast column where given (its latest row), else YTD actual + the budget of every period
+ * without an actual (later periods, and earlier ones not reported yet), or the run-rate over the
+ * periods that have an actual when the settings say so.
  */
-function lineForecast(group: BudgetRow[], ytdActual: number | null, laterBudget: number, ctx: LineContext): {
+function lineForecast(group: BudgetRow[], ytdActual: number | null, remainingBudget: number, reportedPeriods: number, ctx: LineContext): {
   forecast: number | null;
   source: LineSums["forecastSource"];
 } {
@@ -247,9 +253,9 @@ function lineForecast(group: BudgetRow[], ytdActual: number | null, laterBudget:
   if (ytdActual === null) return { forecast: null, source: null };
   if (ctx.asOf === null) return { forecast: ytdActual, source: "actual" };
   if (ctx.settings.forecastMethod === "run-rate") {
-    return { forecast: runRateForecast(ytdActual, ctx.elapsedPeriods, ctx.totalPeriods), source: "run-rate" };
+    return { forecast: runRateForecast(ytdActual, reportedPeriods, ctx.totalPeriods), source: "run-rate" };
   }
-  return { forecast: ytdActual + laterBudget, source: "remaining budget" };
+  return { forecast: ytdActual + remainingBudget, source: "remaining budget" };
 }
 
 export interface BudgetGroupTotal {

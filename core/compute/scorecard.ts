@@ -4,10 +4,10 @@
  */
 import { z } from "zod";
 import { SumsByKey, groupBy, nameKey, touchpointKey } from "./group";
-import { KpiRow, KpiRowSchema, PERSPECTIVES } from "../input/journey-table";
+import { KpiRow, KpiRowSchema, PERSPECTIVES, kpiDefinitionOf } from "../input/journey-table";
 import { Problem, problem } from "../input/problems";
 import { RollUp, RollUpSums } from "./rollup";
-import { KpiStatusSchema, kpiAchievement, kpiScore, kpiStatus, kpiTrend } from "./scoring";
+import { KpiStatusSchema, kpiResult, kpiTrend } from "./scoring";
 import { Settings } from "../input/settings";
 
 export const ScoredKpiSchema = KpiRowSchema.extend({
@@ -37,18 +37,12 @@ export interface Scorecard {
   stageOrder: string[];
 }
 
-/** Achievement of a row, or null without data. */
-function achievementOf(row: KpiRow): number | null {
-  return row.actual === null ? null : kpiAchievement(row.actual, row);
-}
-
 /**
  * Scores one KPI row. The fields are listed one by one (not spread) so that every scored
  * KPI shares one compact object shape (docs/performance.md).
  */
 export function scoreKpi(row: KpiRow, settings: Settings): ScoredKpi {
-  const tolerance = row.tolerance ?? settings.kpiTolerance;
-  const achievement = achievementOf(row);
+  const result = kpiResult(row.actual, kpiDefinitionOf(row), settings.scoreCap, row.tolerance ?? settings.kpiTolerance);
   return {
     rowIndex: row.rowIndex,
     sheetRow: row.sheetRow,
@@ -69,9 +63,9 @@ export function scoreKpi(row: KpiRow, settings: Settings): ScoredKpi {
     tolerance: row.tolerance,
     period: row.period,
     owner: row.owner,
-    achievement,
-    score: achievement === null ? null : kpiScore(achievement, settings.scoreCap),
-    status: kpiStatus(achievement, tolerance),
+    achievement: result.achievement,
+    score: result.score,
+    status: result.status,
     trend: null,
     previousPeriod: null,
   };
@@ -166,7 +160,7 @@ function addTrends(
       for (const k of now) {
         if (k.previousPeriod !== null && periodIndex.get(k.previousPeriod)! >= idx) continue;
         k.previousPeriod = row.period;
-        k.trend = kpiTrend(k.score, kpiScore(kpiAchievement(row.actual, row), settings.scoreCap));
+        k.trend = kpiTrend(k.score, kpiResult(row.actual, kpiDefinitionOf(row), settings.scoreCap, 0).score);
       }
     }
   }

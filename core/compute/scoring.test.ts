@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { definitionProblem, kpiAchievement, kpiScore, kpiStatus, kpiTrend, parseDirection, trendSymbol } from "./scoring";
+import { definitionProblem, kpiAchievement, kpiResult, kpiScore, kpiStatus, kpiTrend, parseDirection, trendSymbol } from "./scoring";
 
 const def = (direction: "higher" | "lower" | "range", target: number, baseline: number | null = null, targetMax: number | null = null) => ({ direction, target, baseline, targetMax });
 
@@ -73,10 +73,21 @@ describe("definitions that cannot be scored", () => {
     expect(definitionProblem(def("higher", 50, 60))?.column).toBe("baseline");
     expect(definitionProblem(def("lower", 15, 10))?.column).toBe("baseline");
     expect(definitionProblem(def("higher", 0))?.column).toBe("target");
-    expect(definitionProblem(def("lower", 0))?.column).toBe("target");
+    // Lower-is-better aiming at 0 without a baseline is scored by its own rule (kpiResult).
+    expect(definitionProblem(def("lower", 0))).toBeNull();
     expect(definitionProblem(def("lower", -5))?.column).toBe("target");
     expect(definitionProblem(def("higher", 50, 20))).toBeNull();
   });
+  it("lower-is-better with target 0 and no baseline: Green at or below 0, Red above, no achievement", () => {
+    expect(kpiResult(0, def("lower", 0), 1, 0.1)).toEqual({ achievement: null, score: 1, status: "Green" });
+    expect(kpiResult(-1, def("lower", 0), 1.2, 0.1)).toEqual({ achievement: null, score: 1, status: "Green" });
+    expect(kpiResult(3, def("lower", 0), 1, 0.1)).toEqual({ achievement: null, score: 0, status: "Red" });
+    expect(kpiResult(null, def("lower", 0), 1, 0.1)).toEqual({ achievement: null, score: null, status: "No data" });
+    // With a baseline the formula applies: (30 − 5) / (30 − 0) = 0.8333.
+    expect(kpiResult(5, def("lower", 0, 30), 1, 0.1).achievement).toBeCloseTo(25 / 30, 12);
+    expect(kpiResult(5, null, 1, 0.1)).toEqual({ achievement: null, score: null, status: "No target" });
+  });
+
   it("range needs Target max ≥ Target", () => {
     expect(definitionProblem(def("range", 6))?.column).toBe("targetMax");
     expect(definitionProblem(def("range", 6, null, 5))?.column).toBe("targetMax");

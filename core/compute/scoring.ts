@@ -6,7 +6,8 @@ import { z } from "zod";
 export const DirectionSchema = z.enum(["higher", "lower", "range"]);
 export type Direction = z.infer<typeof DirectionSchema>;
 
-export const KpiStatusSchema = z.enum(["Green", "Amber", "Red", "No data"]);
+/** `No target`: a KPI whose Target is blank (not scored, still counted). */
+export const KpiStatusSchema = z.enum(["Green", "Amber", "Red", "No data", "No target"]);
 export type KpiStatus = z.infer<typeof KpiStatusSchema>;
 
 /** What a KPI aims at: enough to turn an actual into an achievement. */
@@ -41,9 +42,36 @@ export function effectiveBaseline(direction: Exclude<Direction, "range">, target
   return direction === "higher" ? 0 : 2 * target;
 }
 
+/**
+ * A lower-is-better KPI aiming at 0 without a Baseline ("zero complaints"): there is nothing to
+ * scale an achievement against, so it is Green at or below 0 and Red above, with no achievement.
+ */
+export function isZeroTarget(def: KpiDefinition): boolean {
+  return def.direction === "lower" && def.target === 0 && def.baseline === null;
+}
+
+export interface KpiResult {
+  achievement: number | null;
+  score: number | null;
+  status: KpiStatus;
+}
+
+/**
+ * Achievement, score and status of an actual against a KPI (a valid definition, or none when the
+ * Target is blank). Example: higher, target 80, actual 60, cap 1, tolerance 0.1 → 0.75, 0.75, Red.
+ */
+export function kpiResult(actual: number | null, def: KpiDefinition | null, cap: number, tolerance: number): KpiResult {
+  if (def === null) return { achievement: null, score: null, status: "No target" };
+  if (actual === null) return { achievement: null, score: null, status: "No data" };
+  if (isZeroTarget(def)) return actual <= 0 ? { achievement: null, score: Math.min(cap, 1), status: "Green" } : { achievement: null, score: 0, status: "Red" };
+  const achievement = kpiAchievement(actual, def);
+  return { achievement, score: kpiScore(achievement, cap), status: kpiStatus(achievement, tolerance) };
+}
+
 /** Why a KPI definition cannot be scored, naming the column at fault; null when it is fine. */
 export function definitionProblem(def: KpiDefinition): { column: "baseline" | "target" | "targetMax"; why: string; expected: string } | null {
   const { direction, target, baseline, targetMax } = def;
+  if (isZeroTarget(def)) return null;
   if (direction === "range") {
     if (targetMax === null) return { column: "targetMax", why: "is blank for a range KPI", expected: "the upper end of the range" };
     if (targetMax < target) return { column: "targetMax", why: `is below the Target ${target}`, expected: "a number ≥ Target" };

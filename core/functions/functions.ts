@@ -10,7 +10,7 @@ import { LineType, costPerOutcome, flexedBudget, parseLineType, runRateForecast,
 import { PERSPECTIVES } from "../input/journey-table";
 import { parseFraction, parseNumber } from "../input/numbers";
 import { RollUp, weightedMean } from "../compute/rollup";
-import { Direction, KpiDefinition, definitionProblem, effectiveBaseline, kpiAchievement, kpiScore, kpiStatus, parseDirection } from "../compute/scoring";
+import { Direction, KpiDefinition, definitionProblem, effectiveBaseline, isZeroTarget, kpiAchievement, kpiResult, parseDirection } from "../compute/scoring";
 import { DEFAULT_SETTINGS } from "../input/settings";
 
 export type FnScalar = number | string | boolean | Date | null | undefined;
@@ -163,7 +163,7 @@ export function KPISCORE(actual: FnArg, target: FnArg, dir?: FnArg, baseline?: F
     const c = num(v[4], "cap");
     if (isFnError(c)) return c;
     if (c !== null && c <= 0) return fail("#NUM!", "cap must be above 0");
-    return kpiScore(kpiAchievement(input.actual, input.def), c ?? DEFAULT_SETTINGS.scoreCap);
+    return kpiResult(input.actual, input.def, c ?? DEFAULT_SETTINGS.scoreCap, 0).score;
   });
 }
 
@@ -172,6 +172,7 @@ export function KPIACHIEVEMENT(actual: FnArg, target: FnArg, dir?: FnArg, baseli
   return broadcast([actual, target, dir, baseline], (v) => {
     const input = kpiInputs(v);
     if (input === "blank" || isFnError(input)) return input === "blank" ? null : input;
+    if (input.actual !== null && isZeroTarget(input.def)) return fail("#N/A", "a lower-is-better KPI with target 0 and no baseline has no achievement figure (it is Green at or below 0)");
     return input.actual === null ? null : kpiAchievement(input.actual, input.def);
   });
 }
@@ -183,7 +184,7 @@ export function KPISTATUS(actual: FnArg, target: FnArg, dir?: FnArg, baseline?: 
     if (input === "blank" || isFnError(input)) return input === "blank" ? null : input;
     const tol = fraction(v[4], "tolerance");
     if (isFnError(tol)) return tol;
-    return kpiStatus(input.actual === null ? null : kpiAchievement(input.actual, input.def), tol ?? DEFAULT_SETTINGS.kpiTolerance);
+    return kpiResult(input.actual, input.def, DEFAULT_SETTINGS.scoreCap, tol ?? DEFAULT_SETTINGS.kpiTolerance).status;
   });
 }
 

@@ -27,7 +27,7 @@ export const JOURNEY_COLUMNS = [
   column("unit", "Unit", []),
   column("direction", "Direction", ["Polarity", "Better"]),
   column("baseline", "Baseline", ["Start", "Worst"]),
-  column("target", "Target", ["Goal value", "Plan"], true),
+  column("target", "Target", ["Goal value", "Plan"]),
   column("targetMax", "Target max", ["Upper target"]),
   column("actual", "Actual", ["Actuals", "Value"], true),
   column("weight", "Weight", []),

@@ -3,6 +3,7 @@
  */
 import { z } from "zod";
 import { Perspective, PerspectiveSchema, parsePerspective } from "./perspectives";
+import { headerWords } from "./header-match";
 import type { Direction } from "../compute/scoring";
 import { CellValue, SheetBlock, quoteSheet } from "./cells";
 import { foldName, groupBy, nameKey } from "../compute/group";
@@ -10,7 +11,7 @@ import { JOURNEY_COLUMNS, JourneyColumn } from "./columns";
 import { Problem, problem } from "./problems";
 import { ParsedRows, TableOptions, parseRows } from "./read-rows";
 import { RowReader } from "./row-reader";
-import { DirectionSchema, definitionProblem, kpiAchievement, parseDirection } from "../compute/scoring";
+import { DirectionSchema, KpiDefinition, definitionProblem, isZeroTarget, kpiAchievement, parseDirection } from "../compute/scoring";
 
 export { PERSPECTIVES, PerspectiveSchema, parsePerspective } from "./perspectives";
 export type { Perspective } from "./perspectives";
@@ -32,7 +33,8 @@ export const KpiRowSchema = z.object({
   unit: z.string(),
   direction: DirectionSchema,
   baseline: z.number().nullable(),
-  target: z.number(),
+  /** null = no target yet: the KPI is counted but not scored (status No target). */
+  target: z.number().nullable(),
   targetMax: z.number().nullable(),
   /** null = no data yet. */
   actual: z.number().nullable(),
@@ -76,7 +78,11 @@ export interface KpiDefaults {
 export function parseJourneyTable(block: SheetBlock, options: TableOptions, defaults: KpiDefaults = { perspective: null, direction: "higher" }): ParsedJourney {
   const parsed = parseRows("journey", block, JOURNEY_COLUMNS, options, (r, sheetRow) => readKpiRow(r, sheetRow, defaults));
   const byKpi = groupBy(parsed.rows, kpiKey);
-  if (!parsed.unreadable) warnDuplicates(byKpi, parsed.problems, parsed.sheet);
+  if (!parsed.unreadable) {
+    warnDuplicates(byKpi, parsed.problems, parsed.sheet);
+    warnHowScored(parsed, byKpi);
+    if (!parsed.columnsFound.some((c) => c.column === "Direction") && defaults.direction === "higher") warnLikelyLower(parsed, byKpi);
+  }
   return { ...parsed, byKpi };
 }
 
@@ -94,7 +100,7 @@ function readKpiRow(r: RowReader<JourneyColumn>, sheetRow: number, defaults: Kpi
   const direction = directionText ? parseDirection(directionText) : defaults.direction;
   if (!direction) r.fail("direction", "Direction", "is not a direction", "higher, lower or range (or Higher is better, Lower is better, Within range)");
   const baseline = r.number("baseline", "Baseline", false);
-  const target = r.number("target", "Target", true);
+  const target = r.number("target", "Target", false);
   const targetMax = r.number("targetMax", "Target max", false);
   const actual = r.number("actual", "Actual", false);
   const weight = r.number("weight", "Weight", false, "a weight of 0 or more (blank = 1)");
@@ -114,7 +120,7 @@ function readKpiRow(r: RowReader<JourneyColumn>, sheetRow: number, defaults: Kpi
     unit: r.text("unit"),
     direction: direction!,
     baseline,
-    target: target as number,
+    target,
     targetMax,
     actual,
     weight: weight ?? 1,
@@ -123,12 +129,18 @@ function readKpiRow(r: RowReader<JourneyColumn>, sheetRow: number, defaults: Kpi
     owner: r.text("owner"),
   };
   // The row is its own KPI definition: checked without building another object per row.
-  const bad = definitionProblem(row);
+  const def = kpiDefinitionOf(row);
+  const bad = def && definitionProblem(def);
   if (bad) r.fail(bad.column, labelOf(bad.column), bad.why, bad.expected);
-  else if (actual !== null && !Number.isFinite(kpiAchievement(actual, row))) {
+  else if (def && actual !== null && !isZeroTarget(def) && !Number.isFinite(kpiAchievement(actual, def))) {
     r.fail("target", "Target", "is too close to the Baseline to score this Actual", "a Target further from the Baseline (0 when there is none)");
   }
   return r.ok ? row : null;
+}
+
+/** The row as a KPI definition, or null when its Target is blank (no target yet). */
+export function kpiDefinitionOf(row: KpiRow): KpiDefinition | null {
+  return row.target === null ? null : (row as KpiDefinition);
 }
 
 function labelOf(key: string): string {
@@ -138,6 +150,61 @@ function labelOf(key: string): string {
 /** `Journey!7:7`: a whole row, for messages about rows. */
 export function rowAddress(sheet: string, sheetRow: number): string {
   return `${quoteSheet(sheet)}!${sheetRow}:${sheetRow}`;
+}
+
+/**
+ * What the report must say about KPIs scored other than by the formula: a sheet without a Target
+ * column (a monitoring sheet: every KPI No target), and lower-is-better KPIs aiming at 0 without a
+ * Baseline (Green at or below 0, Red above, no achievement). Once per KPI, not per period.
+ */
+function warnHowScored(parsed: ParsedRows<KpiRow>, byKpi: Map<string, KpiRow[]>): void {
+  if (!parsed.columnsFound.some((c) => c.column === "Target")) {
+    parsed.problems.push(problem({
+      severity: "warning",
+      table: "journey",
+      cell: quoteSheet(parsed.sheet),
+      value: "no Target column",
+      expected: "a Target column to score KPIs (or a column mapping in settings); actuals and trends are still shown",
+      what: "The Journey table has no Target column, so every KPI is shown as No target",
+    }));
+    return;
+  }
+  for (const rows of byKpi.values()) {
+    const row = rows.find((r) => r.target !== null && isZeroTarget(r as KpiDefinition));
+    if (!row) continue;
+    parsed.problems.push(problem({
+      severity: "warning",
+      table: "journey",
+      cell: parsed.cellOf(row.rowIndex, "target"),
+      value: "0",
+      expected: "a Baseline to score it by the formula; until then it is Green at or below 0 and Red above, with no achievement figure",
+      what: `KPI ${JSON.stringify(row.kpi)} is lower-is-better with Target 0 and no Baseline`,
+      rowIndex: row.rowIndex,
+    }));
+  }
+}
+
+/** Words in a KPI's name that say less is better: costs, times, churn, defects… */
+const LOWER_IS_BETTER_WORDS = ["cost", "expense", "spend", "time", "days", "churn", "defect", "complaint", "abandon", "error"];
+
+/**
+ * Without a Direction column every KPI is higher-is-better; one whose name says it is a cost, a
+ * time, churn, defects… would come out Green when over plan. Never guessed: a warning, once per KPI.
+ */
+function warnLikelyLower(parsed: ParsedRows<KpiRow>, byKpi: Map<string, KpiRow[]>): void {
+  for (const [row] of byKpi.values()) {
+    const word = headerWords(row.kpi).find((w) => LOWER_IS_BETTER_WORDS.some((stem) => w.startsWith(stem)));
+    if (!word) continue;
+    parsed.problems.push(problem({
+      severity: "warning",
+      table: "journey",
+      cell: parsed.cellOf(row.rowIndex, "kpi"),
+      value: JSON.stringify(row.kpi),
+      expected: "a Direction column saying lower for it (or the setting defaultDirection); it is scored as higher-is-better",
+      what: `KPI ${JSON.stringify(row.kpi)} sounds lower-is-better ("${word}") but the table has no Direction column`,
+      rowIndex: row.rowIndex,
+    }));
+  }
 }
 
 /** Same KPI key and period twice: a warning on the later row (both are scored), in table order. */

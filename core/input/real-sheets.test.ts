@@ -164,3 +164,87 @@ describe("no Perspective column, no Direction column", () => {
     expect(analyse({ journey: table("KPIs", [kpi({ Perspective: "" })]) }, settings({ defaultPerspective: "Financial" })).analysis!.scorecard.kpis[0].perspective).toBe("Financial");
   });
 });
+
+describe("blank or zero targets", () => {
+  it("a blank Target is a KPI with no target yet: counted, not scored, never blocking", () => {
+    const out = analyse({ journey: table("KPIs", [kpi({ KPI: "Reach", Target: 100, Actual: 80 }), kpi({ KPI: "NPS", Target: null, Actual: 42 })]) }, settings());
+    expect(errors(out.problems)).toEqual([]);
+    const card = out.analysis!.scorecard;
+    expect(card.kpis[1]).toMatchObject({ kpi: "NPS", target: null, actual: 42, achievement: null, score: null, status: "No target" });
+    // Only Reach is scored: 0.8; both are counted.
+    expect(card.overall).toMatchObject({ score: 0.8, kpis: 2, withData: 1 });
+  });
+
+  it("a sheet without a Target column is a monitoring sheet: every KPI No target, one warning", () => {
+    const out = analyse({ journey: table("KPIs", [
+      { Stage: "Awareness", KPI: "Visits", Period: "2026-01", Actual: 100 },
+      { Stage: "Awareness", KPI: "Visits", Period: "2026-02", Actual: 120 },
+    ]) }, settings());
+    expect(out.analysis!.scorecard.kpis).toEqual([expect.objectContaining({ kpi: "Visits", actual: 120, status: "No target", period: "2026-02" })]);
+    expect(warnings(out.problems)).toEqual([
+      "KPIs: The Journey table has no Target column, so every KPI is shown as No target; expected a Target column to score KPIs (or a column mapping in settings); actuals and trends are still shown.",
+    ]);
+  });
+
+  it("lower-is-better with target 0 and no baseline: Green at or below 0, Red above, and the report says so once per KPI", () => {
+    const rows = [1, 2].flatMap((m) => [
+      kpi({ KPI: "Complaints", Direction: "lower", Target: 0, Actual: m === 2 ? 0 : 3, Period: `2026-0${m}` }),
+      kpi({ KPI: "Defects", Direction: "lower", Target: 0, Actual: m === 2 ? 2 : 0, Period: `2026-0${m}` }),
+    ]);
+    const out = analyse({ journey: table("KPIs", rows) }, settings());
+    expect(errors(out.problems)).toEqual([]);
+    const kpis = out.analysis!.scorecard.kpis;
+    expect(kpis.map((k) => [k.kpi, k.status, k.achievement, k.score])).toEqual([["Complaints", "Green", null, 1], ["Defects", "Red", null, 0]]);
+    // Trend: Complaints 1 − 0 = +1; Defects 0 − 1 = −1.
+    expect(kpis.map((k) => k.trend)).toEqual([1, -1]);
+    expect(warnings(out.problems).filter((w) => w.includes("Target 0"))).toEqual([
+      'KPIs!E2: KPI "Complaints" is lower-is-better with Target 0 and no Baseline; expected a Baseline to score it by the formula; until then it is Green at or below 0 and Red above, with no achievement figure.',
+      'KPIs!E3: KPI "Defects" is lower-is-better with Target 0 and no Baseline; expected a Baseline to score it by the formula; until then it is Green at or below 0 and Red above, with no achievement figure.',
+    ]);
+    expect(functions.KPISTATUS(2, 0, "lower")).toBe("Red");
+    expect(functions.KPISCORE(0, 0, "lower")).toBe(1);
+  });
+});
+
+describe("a missing actual inside elapsed periods", () => {
+  // Media: 100 a month for six months; actuals Jan–Mar, April blank. Events reports April, so
+  // the as-of period is April. To date (like for like): budget 300, actual 300.
+  const months = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"];
+  const mediaActuals = [90, 110, 100, null, null, null];
+  const rows = [
+    ...months.map((p, i) => line({ "Line item": "Media", Period: p, Budget: 100, Actual: mediaActuals[i] })),
+    ...months.map((p, i) => line({ "Line item": "Events", Period: p, Budget: 50, Actual: i < 4 ? 50 : null })),
+  ];
+
+  it("counts as budget still to spend: forecast 300 + April 100 + May–June 200 = 600, no variance", () => {
+    const a = analyse({ budget: table("Budget", rows) }, settings()).analysis!;
+    expect(a.asOf).toBe("2026-04");
+    const media = a.budgetLines.find((l) => l.lineItem === "Media")!;
+    expect(media).toMatchObject({ budget: 300, actual: 300, fullBudget: 600, forecast: 600, forecastVariance: 0, forecastSource: "remaining budget" });
+  });
+
+  it("the run-rate runs over the periods that have an actual: 300 × 6 / 3 = 600", () => {
+    const a = analyse({ budget: table("Budget", rows) }, settings({ forecastMethod: "run-rate" })).analysis!;
+    expect(a.budgetLines.find((l) => l.lineItem === "Media")).toMatchObject({ forecast: 600, forecastVariance: 0 });
+    // Events: 200 over 4 periods → 200 × 6 / 4 = 300, its full budget.
+    expect(a.budgetLines.find((l) => l.lineItem === "Events")).toMatchObject({ forecast: 300, forecastVariance: 0 });
+  });
+});
+
+describe("no Direction column", () => {
+  it("a KPI whose name says cost, time, churn, defects… gets a warning suggesting lower, once; nothing is guessed", () => {
+    const rows = ["2026-01", "2026-02"].flatMap((p) => [
+      kpi({ KPI: "Cost per lead", Target: 40, Actual: 50, Period: p }),
+      kpi({ KPI: "Cart abandonment rate", Target: 0.6, Actual: 0.7, Period: p }),
+      kpi({ KPI: "Leads", Target: 100, Actual: 90, Period: p }),
+    ]);
+    const out = analyse({ journey: table("KPIs", rows) }, settings());
+    expect(warnings(out.problems)).toEqual([
+      'KPIs!D2: KPI "Cost per lead" sounds lower-is-better ("cost") but the table has no Direction column; expected a Direction column saying lower for it (or the setting defaultDirection); it is scored as higher-is-better.',
+      'KPIs!D3: KPI "Cart abandonment rate" sounds lower-is-better ("abandonment") but the table has no Direction column; expected a Direction column saying lower for it (or the setting defaultDirection); it is scored as higher-is-better.',
+    ]);
+    // Not guessed: Cost per lead is still scored higher-is-better, 50 / 40 = 1.25.
+    expect(out.analysis!.scorecard.kpis[0].achievement).toBeCloseTo(1.25, 12);
+    expect(warnings(analyse({ journey: table("KPIs", rows) }, settings({ defaultDirection: "lower" })).problems)).toEqual([]);
+  });
+});

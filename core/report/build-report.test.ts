@@ -75,7 +75,7 @@ describe("report model", () => {
       const statusCol = at.col + 2;
       const rules = s.conditionalFormats.filter((r) => r.kind === "textEquals" && inside(r.range, at.row + 1, statusCol));
       const green = rules.find((r) => r.kind === "textEquals" && r.text === "Green");
-      expect(rules.map((r) => (r.kind === "textEquals" ? r.text : ""))).toEqual(["Green", "Amber", "Red", "No data"]);
+      expect(rules.map((r) => (r.kind === "textEquals" ? r.text : ""))).toEqual(["Green", "Amber", "Red", "No data", "No target"]);
       expect(green).toMatchObject({ fill: PALETTES[palette].good.fill, fontColor: PALETTES[palette].good.font });
       expect(green!.range.rows).toBe(4);
     }

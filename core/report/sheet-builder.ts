@@ -156,9 +156,9 @@ export class SheetBuilder {
     });
     switch (kind) {
       case "kpiStatus":
-        return words([["Green", p.good], ["Amber", p.warn], ["Red", p.bad], ["No data", p.none]]);
+        return words([["Green", p.good], ["Amber", p.warn], ["Red", p.bad], ["No data", p.none], ["No target", p.none]]);
       case "varianceStatus":
-        return words([["Favourable", p.good], ["On budget", p.neutral], ["Unfavourable", p.bad], ["No data", p.none]]);
+        return words([["Favourable", p.good], ["On budget", p.neutral], ["Unfavourable", p.bad], ["No data", p.none], ["No target", p.none]]);
       case "scoreBar":
         return [dataBar(scoreCap)];
       case "shareBar":
