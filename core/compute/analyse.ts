@@ -60,7 +60,7 @@ const NO_ROWS: ParsedRows<never> = { rows: [], periods: [], problems: [], unread
 
 export function analyse(input: AnalysisInput, settings: Settings, settingsProblems: Problem[] = []): AnalysisOutcome {
   const problems: Problem[] = [...settingsProblems];
-  const options = { decimalComma: settings.decimalComma };
+  const options = { decimalComma: settings.decimalComma, dateOrder: settings.dateOrder };
   const columns: ColumnsFound = { journey: [], budget: [] };
   const stop = (): AnalysisOutcome => ({ analysis: null, problems: sortProblems(problems), columns });
   if (!input.journey && !input.budget) {
@@ -162,7 +162,7 @@ function chooseAsOf(
 ): string | null | undefined {
   if (periods.length === 0) return null;
   if (settings.asOfPeriod) {
-    const wanted = parsePeriod(settings.asOfPeriod)?.label ?? settings.asOfPeriod;
+    const wanted = parsePeriod(settings.asOfPeriod, settings.dateOrder)?.label ?? settings.asOfPeriod;
     if (periodIndex.has(wanted)) return wanted;
     problems.push(problem({
       table: "settings", cell: null, value: JSON.stringify(settings.asOfPeriod),

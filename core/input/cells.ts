@@ -54,6 +54,11 @@ export function quoteSheet(sheet: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
+/** `Journey!7:7`: a whole row (1-based sheet row), for messages about rows. */
+export function rowAddress(sheet: string, sheetRow: number): string {
+  return `${quoteSheet(sheet)}!${sheetRow}:${sheetRow}`;
+}
+
 /** `Journey!F7` for 0-based row 6, column 5. */
 export function cellAddress(sheet: string, row: number, col: number): string {
   return `${quoteSheet(sheet)}!${columnLetter(col)}${row + 1}`;

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Perspective, PerspectiveSchema, parsePerspective } from "./perspectives";
 import { headerWords } from "./header-match";
 import type { Direction } from "../compute/scoring";
-import { CellValue, SheetBlock, quoteSheet } from "./cells";
+import { CellValue, SheetBlock, quoteSheet, rowAddress } from "./cells";
 import { foldName, groupBy, nameKey } from "../compute/group";
 import { JOURNEY_COLUMNS, JourneyColumn } from "./columns";
 import { Problem, problem } from "./problems";
@@ -147,10 +147,6 @@ function labelOf(key: string): string {
   return JOURNEY_COLUMNS.find((c) => c.key === key)!.label;
 }
 
-/** `Journey!7:7`: a whole row, for messages about rows. */
-export function rowAddress(sheet: string, sheetRow: number): string {
-  return `${quoteSheet(sheet)}!${sheetRow}:${sheetRow}`;
-}
 
 /**
  * What the report must say about KPIs scored other than by the formula: a sheet without a Target

@@ -1,7 +1,7 @@
 /**
  * Finding a table in a block of cells and matching its headers to our columns.
  */
-import { CellValue, SheetBlock, cellAddress, cellText, describeValue, isBlank, rangeAddress } from "./cells";
+import { CellValue, SheetBlock, cellAddress, cellText, describeValue, isBlank, quoteSheet, rangeAddress } from "./cells";
 import { ColumnSpec, normalizeHeader } from "./columns";
 import { HeaderMatch, matchHeaders } from "./header-match";
 import { Problem, problem } from "./problems";
@@ -161,6 +161,7 @@ export function readTable<K extends string>(
       );
     }
   }
+  if (locate) warnRowsBelow(kind, block, found, problems);
   const rows = found.values.slice(1);
   if (!rows.some((row) => hasValues(row, 1)) && !problems.some((p) => p.severity === "error")) {
     problems.push(
@@ -174,6 +175,32 @@ export function readTable<K extends string>(
     );
   }
   return { table: { sheet: found.sheet, headerRow, firstCol, columns, headers, matches, rows }, problems };
+}
+
+/**
+ * A sheet's table ends at its first empty row. Rows further down with two or more values look
+ * like another table (or the rest of this one after a gap): they are not read, and the user is told.
+ */
+function warnRowsBelow(kind: TableKind, block: SheetBlock, found: SheetBlock, problems: Problem[]): void {
+  const after = found.origin.row - block.origin.row + found.values.length;
+  let first = -1;
+  let last = -1;
+  for (let i = after; i < block.values.length; i++) {
+    if (!hasValues(block.values[i], 2)) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (first < 0) return;
+  const firstRow = block.origin.row + first + 1;
+  const lastRow = block.origin.row + last + 1;
+  problems.push(problem({
+    severity: "warning",
+    table: kind,
+    cell: `${quoteSheet(block.sheet)}!${firstRow}:${lastRow}`,
+    value: `rows ${firstRow} to ${lastRow}`,
+    expected: `one table per sheet; the ${kind === "journey" ? "Journey" : "Budget"} table ends at its first empty row (${block.origin.row + after + 1}), so these rows were not read. Remove the empty row if they belong to it, or name the table in settings`,
+    what: "Rows below the table look like another table",
+  }));
 }
 
 /** Address of the cell of data row `rowIndex`, column index `col` within the table. */

@@ -1,5 +1,5 @@
 /**
- * Periods (docs/formulas.md §2.1): a date, `YYYY-MM`, `YYYY-Qn`, or text. Ordered by date when every
+ * Periods (docs/formulas.md §2.1): a date (or a date as text), `YYYY-MM`, `Mar 2026`, `YYYY-Qn`, or text. Ordered by date when every
  * period parses, otherwise by first appearance.
  */
 import { CellValue, isBlank } from "./cells";
@@ -30,8 +30,11 @@ function fromUtc(ms: number): Period {
   return { label, start: Date.UTC(y, m - 1, day) };
 }
 
-/** Reads a Period cell; null when blank. Never throws. */
-export function parsePeriod(value: CellValue): Period | null {
+/** How a text date such as `03/04/2026` is read: 3 April (day-first) or March 4 (month-first). */
+export type DateOrder = "day-first" | "month-first";
+
+/** Reads a Period cell; null when blank. Never throws. `order` reads `dd/mm/yyyy` text (none: left as text). */
+export function parsePeriod(value: CellValue, order: DateOrder | null = null): Period | null {
   if (isBlank(value)) return null;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return { label: "invalid date", start: null };
@@ -46,22 +49,90 @@ export function parsePeriod(value: CellValue): Period | null {
     if (Number.isInteger(value) && value >= 20_000 && value < 2_958_466) return fromUtc(EXCEL_EPOCH + value * DAY);
     return { label: String(value), start: null };
   }
-  return parsePeriodText(String(value).trim());
+  return TEXT_PARSERS[order ?? "none"](String(value).trim());
 }
 
-const parsePeriodText = memoByText((text: string): Period => {
+const FULL_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = FULL_MONTHS.map((name) => name.slice(0, 3));
+
+function month(year: number, m: number): Period {
+  return { label: `${year}-${pad(m)}`, start: Date.UTC(year, m - 1, 1) };
+}
+
+/** `26` → 2026; four digits as they are. */
+function fullYear(text: string): number {
+  return text.length === 2 ? 2000 + Number(text) : Number(text);
+}
+
+/** `15/03/2026`, `3.4.2026`, `03-15-2026`: day and month parts, in the order they are written. */
+const SLASH_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+function parsePeriodText(text: string, order: DateOrder | null): Period {
   let m = /^(\d{4})[-/](\d{1,2})$/.exec(text);
-  if (m && +m[2] >= 1 && +m[2] <= 12) return { label: `${m[1]}-${pad(+m[2])}`, start: Date.UTC(+m[1], +m[2] - 1, 1) };
-  m = /^(\d{4})[- ]?Q([1-4])$/i.exec(text);
-  if (m) return { label: `${m[1]}-Q${m[2]}`, start: Date.UTC(+m[1], (+m[2] - 1) * 3, 1) };
+  if (m && +m[2] >= 1 && +m[2] <= 12) return month(+m[1], +m[2]);
+  // 03-2026, 3/2026
+  m = /^(\d{1,2})[-/.](\d{4})$/.exec(text);
+  if (m && +m[1] >= 1 && +m[1] <= 12) return month(+m[2], +m[1]);
+  // Mar 2026, March 2026, Mar-26
+  m = /^([a-z]{3,9})[-\s.']*(\d{4}|\d{2})$/i.exec(text);
+  const monthIndex = m ? MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) : -1;
+  if (m && monthIndex >= 0 && FULL_MONTHS[monthIndex].startsWith(m[1].toLowerCase())) return month(fullYear(m[2]), monthIndex + 1);
+  // 2026-Q1, 2026 Q1, Q1 2026, FY2026 Q1
+  m = /^(FY)?\s?(\d{4})[- ]?Q([1-4])$/i.exec(text) ?? null;
+  if (m) return quarter(m[1], +m[2], +m[3]);
+  m = /^Q([1-4])[- ]?(FY)?\s?(\d{4})$/i.exec(text);
+  if (m) return quarter(m[2], +m[3], +m[1]);
   m = /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/.exec(text);
-  if (m) {
-    const ms = Date.UTC(+m[1], +m[2] - 1, +m[3]);
-    const d = new Date(ms);
-    if (d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3]) return fromUtc(ms);
+  if (m) return dayOf(+m[1], +m[2], +m[3]) ?? { label: text, start: null };
+  m = SLASH_DATE.exec(text);
+  if (m && order) {
+    const [day, mon] = order === "day-first" ? [+m[1], +m[2]] : [+m[2], +m[1]];
+    return dayOf(+m[3], mon, day) ?? { label: text, start: null };
   }
   return { label: text, start: null };
-});
+}
+
+/** A fiscal quarter keeps its FY label (its calendar months are the user's business); ordered as if calendar. */
+function quarter(fy: string | undefined, year: number, q: number): Period {
+  return { label: `${fy ? "FY" : ""}${year}-Q${q}`, start: Date.UTC(year, (q - 1) * 3, 1) };
+}
+
+function dayOf(year: number, mon: number, day: number): Period | null {
+  const ms = Date.UTC(year, mon - 1, day);
+  const d = new Date(ms);
+  return d.getUTCMonth() === mon - 1 && d.getUTCDate() === day ? fromUtc(ms) : null;
+}
+
+const TEXT_PARSERS: Record<DateOrder | "none", (text: string) => Period> = {
+  "day-first": memoByText((text) => parsePeriodText(text, "day-first")),
+  "month-first": memoByText((text) => parsePeriodText(text, "month-first")),
+  none: memoByText((text) => parsePeriodText(text, null)),
+};
+
+/**
+ * How the text dates of a Period column are written, decided from the data where it can be: a
+ * first part above 12 is a day (day-first), a second part above 12 is a day (month-first).
+ * Otherwise the setting; `undecided` names the first text date that could be either.
+ */
+export function decideDateOrder(values: Iterable<CellValue>, setting: DateOrder | null): { order: DateOrder | null; undecided: number | null; mixed: boolean } {
+  let dayFirst = false;
+  let monthFirst = false;
+  let firstAmbiguous: number | null = null;
+  let i = -1;
+  for (const v of values) {
+    i++;
+    if (typeof v !== "string") continue;
+    const m = SLASH_DATE.exec(v.trim());
+    if (!m) continue;
+    if (+m[1] > 12) dayFirst = true;
+    else if (+m[2] > 12) monthFirst = true;
+    else if (+m[1] !== +m[2] && firstAmbiguous === null) firstAmbiguous = i;
+  }
+  if (dayFirst && monthFirst) return { order: setting, undecided: null, mixed: true };
+  if (dayFirst) return { order: "day-first", undecided: null, mixed: false };
+  if (monthFirst) return { order: "month-first", undecided: null, mixed: false };
+  return { order: setting, undecided: setting === null ? firstAmbiguous : null, mixed: false };
+}
 
 /**
  * The period order of both tables together: by date when every period parses, otherwise

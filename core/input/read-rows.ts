@@ -2,11 +2,12 @@
  * What both input tables share: header matching, reading each row into a typed row or
  * problems, periods, and the rule that a row needs a period when other rows have one.
  */
-import { SheetBlock, cellAddress } from "./cells";
+import { SheetBlock, cellAddress, cellText, rowAddress } from "./cells";
 import { ColumnSpec } from "./columns";
 import { ColumnFound } from "./header-match";
 import { NumberOptions } from "./numbers";
-import { Period, parsePeriod } from "./periods";
+import { DateOrder, Period, decideDateOrder, parsePeriod } from "./periods";
+import { problem } from "./problems";
 import { Problem } from "./problems";
 import { RowReader, rowIsEmpty } from "./row-reader";
 import { MatchedTable, TableKind, readTable, tableCell } from "./locate-table";
@@ -25,7 +26,7 @@ export interface ParsedRows<R> {
   columnsFound: ColumnFound[];
 }
 
-export type TableOptions = NumberOptions & { mapping: Record<string, string>; locate: boolean };
+export type TableOptions = NumberOptions & { mapping: Record<string, string>; locate: boolean; dateOrder?: DateOrder | null };
 
 interface RowWithPeriod {
   period: string | null;
@@ -50,6 +51,11 @@ export function parseRows<K extends string, R extends RowWithPeriod>(
     const col = table.columns[key as K];
     return col === undefined ? null : tableCell(table, rowIndex, col);
   };
+  const dateOrder = readDateOrder(table, kind, options.dateOrder ?? null, problems);
+  if (dateOrder === undefined) {
+    result.unreadable = true;
+    return result;
+  }
   const r = new RowReader<K>(table, kind, options, problems);
   // A located table has no empty rows by construction; a named range may.
   const mayHaveEmptyRows = !options.locate;
@@ -58,9 +64,17 @@ export function parseRows<K extends string, R extends RowWithPeriod>(
   for (let i = 0; i < table.rows.length; i++) {
     if (mayHaveEmptyRows && rowIsEmpty(table.rows[i])) continue;
     r.start(i);
+    // Totals and subtotals inside a table would count every line twice: left out, with a warning.
+    if (isTotalRow(table, i)) {
+      problems.push(problem({
+        severity: "warning", table: kind, cell: rowAddress(table.sheet, table.headerRow + 2 + i), value: JSON.stringify(totalLabel(table, i)),
+        expected: "budget lines and KPIs only; the report makes its own totals", what: "A total row was left out of the sums", rowIndex: i,
+      }));
+      continue;
+    }
     const row = readRow(r, table.headerRow + 2 + i);
     if (!row) continue;
-    const period = parsePeriod(r.raw("period" as K));
+    const period = parsePeriod(r.raw("period" as K), dateOrder);
     row.period = period ? period.label : null;
     if (!period) undated++;
     else if (!seenPeriods.has(period.label)) {
@@ -84,6 +98,60 @@ function dropRowsWithoutPeriod<K extends string, R extends RowWithPeriod>(result
     r.fail("period" as K, "Period", "is blank while other rows have a period", "a period such as 2026-03, 2026-Q1 or a date");
   }
   result.rows = result.rows.filter((row) => row.period !== null);
+}
+
+/** `Total`, `Subtotal`, `Grand total`, `Awareness total`, `Total:`. */
+const TOTAL_LABEL = /^(grand\s+|sub-?\s*)?totals?\b|\b(sub-?\s*)?totals?:?$/i;
+/** In a name column (KPI, line item) only the bare word counts: `Total revenue` is a KPI. */
+const BARE_TOTAL = /^(grand\s+|sub-?\s*)?totals?:?$/i;
+
+/** The label that makes row `i` a total row, or null. */
+function totalLabel<K extends string>(table: MatchedTable<K>, i: number): string | null {
+  const row = table.rows[i];
+  const textAt = (col: number | undefined) => (col === undefined ? "" : cellText(row[col]));
+  const stage = textAt(table.columns["stage" as K]);
+  if (TOTAL_LABEL.test(stage)) return stage;
+  const first = textAt(0);
+  if (TOTAL_LABEL.test(first) && !table.matches.some((m) => m.index === 0 && (m.key === "kpi" || m.key === "lineItem"))) return first;
+  for (const key of ["kpi", "lineItem", "touchpoint"]) {
+    const text = textAt(table.columns[key as K]);
+    if (BARE_TOTAL.test(text)) return text;
+  }
+  return null;
+}
+
+function isTotalRow<K extends string>(table: MatchedTable<K>, i: number): boolean {
+  return totalLabel(table, i) !== null;
+}
+
+/**
+ * How the Period column's text dates are written (day-first or month-first): from the data where
+ * a day above 12 tells, else the setting. undefined, with an error, when it cannot be decided:
+ * a wrong guess would move every figure to another month.
+ */
+function readDateOrder<K extends string>(table: MatchedTable<K>, kind: TableKind, setting: DateOrder | null, problems: Problem[]): DateOrder | null | undefined {
+  const col = table.columns["period" as K];
+  if (col === undefined) return setting;
+  const decided = decideDateOrder(table.rows.map((row) => row[col]), setting);
+  if (decided.mixed && setting === null) {
+    problems.push(problem({
+      table: kind, cell: cellAddress(table.sheet, table.headerRow, table.firstCol + col), value: "day-first and month-first dates",
+      expected: "one way of writing dates in the column, or the setting dateOrder",
+      what: "The Period column has dates written both day-first (a first part above 12) and month-first (a second part above 12)",
+    }));
+    return undefined;
+  }
+  if (decided.undecided !== null) {
+    const value = table.rows[decided.undecided][col];
+    problems.push(problem({
+      table: kind, cell: tableCell(table, decided.undecided, col), value: JSON.stringify(value),
+      expected: "the setting dateOrder (day-first or month-first): no date in the column has a day above 12 to tell",
+      what: `Period ${JSON.stringify(value)} could be read day-first or month-first`,
+      rowIndex: decided.undecided,
+    }));
+    return undefined;
+  }
+  return decided.order;
 }
 
 function columnsFound<K extends string>(table: MatchedTable<K>, specs: readonly ColumnSpec<K>[]): ColumnFound[] {

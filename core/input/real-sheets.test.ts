@@ -12,6 +12,7 @@ import { buildSummary } from "../report/summary";
 import { headerWords, matchHeaders } from "./header-match";
 import { BUDGET_COLUMNS } from "./columns";
 import { DEFAULT_SETTINGS, Settings } from "./settings";
+import { parsePeriod } from "./periods";
 
 const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...over });
 const warnings = (problems: { severity: string; message: string }[]) => problems.filter((p) => p.severity === "warning").map((p) => p.message);
@@ -246,5 +247,90 @@ describe("no Direction column", () => {
     // Not guessed: Cost per lead is still scored higher-is-better, 50 / 40 = 1.25.
     expect(out.analysis!.scorecard.kpis[0].achievement).toBeCloseTo(1.25, 12);
     expect(warnings(analyse({ journey: table("KPIs", rows) }, settings({ defaultDirection: "lower" })).problems)).toEqual([]);
+  });
+});
+
+describe("dates as text", () => {
+  it("reads the ways users write months, quarters and dates", () => {
+    const label = (text: string, order: "day-first" | "month-first" | null = null) => parsePeriod(text, order)?.label;
+    expect(["03-2026", "3/2026", "Mar 2026", "March 2026", "Mar-26", "mar-2026", "Sept 2026"].map((t) => label(t))).toEqual(["2026-03", "2026-03", "2026-03", "2026-03", "2026-03", "2026-03", "2026-09"]);
+    expect(["2026 Q1", "Q1 2026", "2026-Q1"].map((t) => label(t))).toEqual(["2026-Q1", "2026-Q1", "2026-Q1"]);
+    expect(label("FY2026 Q1")).toBe("FY2026-Q1");
+    expect(label("15/03/2026", "day-first")).toBe("2026-03-15");
+    expect(label("03/15/2026", "month-first")).toBe("2026-03-15");
+    expect(label("01/03/2026", "day-first")).toBe("2026-03");
+    expect(label("01/03/2026", "month-first")).toBe("2026-01-03");
+    // Without an order a slash date stays text: never guessed.
+    expect(parsePeriod("03/04/2026")).toEqual({ label: "03/04/2026", start: null });
+    expect(label("Marchland 2026")).toBe("Marchland 2026");
+  });
+
+  it("day-first is decided from a day above 12; the periods are then dated and ordered", () => {
+    const rows = ["15/01/2026", "15/02/2026", "01/03/2026"].map((p, i) => kpi({ Period: p, Actual: 80 + i * 10 }));
+    const a = analyse({ journey: table("KPIs", rows) }, settings()).analysis!;
+    expect(a.periods).toEqual(["2026-01-15", "2026-02-15", "2026-03"]);
+    expect(a.asOf).toBe("2026-03");
+  });
+
+  it("month-first is decided from a second part above 12", () => {
+    const rows = ["01/15/2026", "02/15/2026", "03/01/2026"].map((p) => kpi({ Period: p }));
+    expect(analyse({ journey: table("KPIs", rows) }, settings()).analysis!.periods).toEqual(["2026-01-15", "2026-02-15", "2026-03"]);
+  });
+
+  it("when the data cannot tell, the user is told (an error naming the cell and the setting), and the setting decides", () => {
+    const rows = ["01/02/2026", "01/03/2026"].map((p) => kpi({ Period: p }));
+    const out = analyse({ journey: table("KPIs", rows) }, settings());
+    expect(out.analysis).toBeNull();
+    expect(errors(out.problems)).toEqual([
+      'KPIs!G2: Period "01/02/2026" could be read day-first or month-first; expected the setting dateOrder (day-first or month-first): no date in the column has a day above 12 to tell.',
+    ]);
+    expect(analyse({ journey: table("KPIs", rows) }, settings({ dateOrder: "day-first" })).analysis!.periods).toEqual(["2026-02", "2026-03"]);
+    expect(analyse({ journey: table("KPIs", rows) }, settings({ dateOrder: "month-first" })).analysis!.periods).toEqual(["2026-01-02", "2026-01-03"]);
+  });
+
+  it("Mar-26 style months order by date across the year end", () => {
+    const rows = ["Nov-25", "Dec-25", "Jan-26"].map((p) => line({ Period: p }));
+    expect(analyse({ budget: table("Budget", rows) }, settings()).analysis!.periods).toEqual(["2025-11", "2025-12", "2026-01"]);
+  });
+});
+
+describe("totals inside a table, another table below", () => {
+  it("total and subtotal rows are left out of the sums, each with a warning naming its row", () => {
+    const budget = table("Budget", [
+      line({ Stage: "Awareness", "Line item": "Media", Budget: 1000, Actual: 900 }),
+      line({ Stage: "Awareness", "Line item": "Events", Budget: 500, Actual: 500 }),
+      { Stage: "Awareness Total", "Line item": null, Type: null, Budget: 1500, Actual: 1400 },
+      line({ Stage: "Purchase", "Line item": "Fees", Budget: 200, Actual: 250 }),
+      { Stage: "", "Line item": "Grand total", Type: null, Budget: 1700, Actual: 1650 },
+    ]);
+    const out = analyse({ budget }, settings());
+    expect(errors(out.problems)).toEqual([]);
+    // Without the totals: budget 1700, actual 1650, cost variance 50 (not 100 counted twice).
+    expect(out.analysis!.budgetTotal.cost).toMatchObject({ budget: 1700, actual: 1650, variance: 50 });
+    expect(warnings(out.problems)).toEqual([
+      'Budget!4:4: A total row was left out of the sums; expected budget lines and KPIs only; the report makes its own totals.',
+      'Budget!6:6: A total row was left out of the sums; expected budget lines and KPIs only; the report makes its own totals.',
+    ]);
+  });
+
+  it("a KPI named Total revenue is a KPI, not a total row", () => {
+    const out = analyse({ journey: table("KPIs", [kpi({ KPI: "Total revenue", Target: 100, Actual: 90 })]) }, settings());
+    expect(out.analysis!.scorecard.kpis.map((k) => k.kpi)).toEqual(["Total revenue"]);
+  });
+
+  it("rows below the first empty row that look like another table are named in a warning", () => {
+    const values = [
+      ["Stage", "Line item", "Budget", "Actual"],
+      ["Awareness", "Media", 100, 90],
+      [],
+      ["Source: finance"],
+      ["Stage", "Line item", "Budget", "Actual"],
+      ["Purchase", "Fees", 50, 60],
+    ];
+    const out = analyse({ budget: { block: { sheet: "Budget", origin: { row: 0, col: 0 }, values }, locate: true } }, settings());
+    expect(out.analysis!.budgetLines).toHaveLength(1);
+    expect(warnings(out.problems)).toEqual([
+      "Budget!5:6: Rows below the table look like another table; expected one table per sheet; the Budget table ends at its first empty row (3), so these rows were not read. Remove the empty row if they belong to it, or name the table in settings.",
+    ]);
   });
 });
