@@ -41,6 +41,8 @@ export interface Analysis {
   problems: Problem[];
   /** Errors of the rows left out, when skipping invalid rows. */
   skipped: Problem[];
+  /** How the columns of each table were found. */
+  columns: ColumnsFound;
 }
 
 /** How the columns of each table were found: shown so the user can confirm or correct a guess. */
@@ -141,6 +143,7 @@ export function analyse(input: AnalysisInput, settings: Settings, settingsProble
       touchpoints: view.touchpoints,
       problems: sortProblems(problems),
       skipped: errors,
+      columns,
     },
     problems: sortProblems(problems),
     columns,

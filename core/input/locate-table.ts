@@ -4,6 +4,7 @@
 import { CellValue, SheetBlock, cellAddress, cellText, describeValue, isBlank, quoteSheet, rangeAddress } from "./cells";
 import { ColumnSpec, normalizeHeader } from "./columns";
 import { HeaderMatch, matchHeaders } from "./header-match";
+import { LongTable, unpivotWide } from "./wide-table";
 import { Problem, problem } from "./problems";
 
 export interface MatchedTable<K extends string> {
@@ -18,6 +19,8 @@ export interface MatchedTable<K extends string> {
   headers: Partial<Record<K, string>>;
   /** How each column was found (named, mapped in settings, guessed from the header's words). */
   matches: HeaderMatch<K>[];
+  /** The long form of a wide table: where each of its cells really is. */
+  long?: LongTable;
   /** Data rows (below the header). */
   rows: CellValue[][];
 }
@@ -52,9 +55,11 @@ export function locateTable(block: SheetBlock, locate: boolean): SheetBlock | nu
   if (locate) while (end < values.length && hasValues(values[end], 1)) end++;
   else end = values.length;
   // Trim columns to the header's last non-empty cell: cells beyond it belong to no column.
+  // (A band over a row of periods, `Budget` over `Jan | Feb`, reaches as far as the row under it.)
   const headerCells = values[header];
-  let lastCol = headerCells.length - 1;
-  while (lastCol > 0 && isBlank(headerCells[lastCol])) lastCol--;
+  const under = values[header + 1] ?? [];
+  let lastCol = Math.max(headerCells.length, under.length) - 1;
+  while (lastCol > 0 && isBlank(headerCells[lastCol]) && isBlank(under[lastCol])) lastCol--;
   let firstCol = 0;
   if (locate) while (firstCol < lastCol && isBlank(headerCells[firstCol])) firstCol++;
   const sliced = firstCol === 0 && lastCol === headerCells.length - 1;
@@ -112,10 +117,15 @@ export function readTable<K extends string>(
         }),
       );
   }
-  const headerCells = found.values[0];
+  // A wide table (a column per period) is read in its long form; cells keep their own addresses.
+  const long = unpivotWide(kind, found.values);
+  const headerCells: CellValue[] = long ? long.headers : found.values[0];
   const { row: headerRow, col: firstCol } = found.origin;
   const labelOf = (key: K) => specs.find((s) => s.key === key)!.label;
-  const headerCell = (i: number) => cellAddress(found.sheet, headerRow, firstCol + i);
+  const headerCell = (i: number) => {
+    const at = long ? long.headerOf(i) : { row: 0, col: i };
+    return cellAddress(found.sheet, headerRow + at.row, firstCol + at.col);
+  };
   const matches = matchHeaders(headerCells.map(cellText), specs, mapped, (i, key, first) => {
     problems.push(
       problem({
@@ -146,7 +156,17 @@ export function readTable<K extends string>(
       }),
     );
   }
-  const headerRange = rangeAddress(found.sheet, headerRow, firstCol, 1, Math.max(1, headerCells.length));
+  const headerRange = rangeAddress(found.sheet, headerRow, firstCol, 1, Math.max(1, found.values[0].length));
+  const ownPeriod = long && matches.find((m) => m.key === ("period" as K) && m.index !== long.headers.length - 1);
+  if (ownPeriod) {
+    problems.push(problem({
+      table: kind,
+      cell: headerCell(ownPeriod.index),
+      value: describeValue(headerCells[ownPeriod.index]),
+      expected: `either a Period column or one column per period (${long.periods.join(", ")}), not both`,
+      what: `The ${tableLabel} table has both a Period column and columns per period`,
+    }));
+  }
   for (const spec of specs) {
     if (spec.required && columns[spec.key] === undefined) {
       const also = spec.aliases.length ? ` (also accepted: ${spec.aliases.join(", ")})` : "";
@@ -162,7 +182,7 @@ export function readTable<K extends string>(
     }
   }
   if (locate) warnRowsBelow(kind, block, found, problems);
-  const rows = found.values.slice(1);
+  const rows = long ? long.rows : found.values.slice(1);
   if (!rows.some((row) => hasValues(row, 1)) && !problems.some((p) => p.severity === "error")) {
     problems.push(
       problem({
@@ -174,7 +194,7 @@ export function readTable<K extends string>(
       }),
     );
   }
-  return { table: { sheet: found.sheet, headerRow, firstCol, columns, headers, matches, rows }, problems };
+  return { table: { sheet: found.sheet, headerRow, firstCol, columns, headers, matches, rows, long: long ?? undefined }, problems };
 }
 
 /**
@@ -205,5 +225,20 @@ function warnRowsBelow(kind: TableKind, block: SheetBlock, found: SheetBlock, pr
 
 /** Address of the cell of data row `rowIndex`, column index `col` within the table. */
 export function tableCell(table: MatchedTable<string>, rowIndex: number, col: number): string {
+  if (table.long) {
+    const at = table.long.cellOf(rowIndex, col);
+    return cellAddress(table.sheet, table.headerRow + at.row, table.firstCol + at.col);
+  }
   return cellAddress(table.sheet, table.headerRow + 1 + rowIndex, table.firstCol + col);
+}
+
+/** The 1-based sheet row of data row `rowIndex`, for messages about rows (`Journey!7:7`). */
+export function tableSheetRow(table: MatchedTable<string>, rowIndex: number): number {
+  return table.long ? table.headerRow + table.long.cellOf(rowIndex, 0).row + 1 : table.headerRow + 2 + rowIndex;
+}
+
+/** Address of the header of column `col` (for a wide table, its first column of that kind). */
+export function headerAddress(table: MatchedTable<string>, col: number): string {
+  const at = table.long ? table.long.headerOf(col) : { row: 0, col };
+  return cellAddress(table.sheet, table.headerRow + at.row, table.firstCol + at.col);
 }

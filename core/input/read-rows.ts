@@ -2,7 +2,7 @@
  * What both input tables share: header matching, reading each row into a typed row or
  * problems, periods, and the rule that a row needs a period when other rows have one.
  */
-import { SheetBlock, cellAddress, cellText, rowAddress } from "./cells";
+import { SheetBlock, cellText, rowAddress } from "./cells";
 import { ColumnSpec } from "./columns";
 import { ColumnFound } from "./header-match";
 import { NumberOptions } from "./numbers";
@@ -10,7 +10,7 @@ import { DateOrder, Period, decideDateOrder, parsePeriod } from "./periods";
 import { problem } from "./problems";
 import { Problem } from "./problems";
 import { RowReader, rowIsEmpty } from "./row-reader";
-import { MatchedTable, TableKind, readTable, tableCell } from "./locate-table";
+import { MatchedTable, TableKind, headerAddress, readTable, tableCell, tableSheetRow } from "./locate-table";
 
 export interface ParsedRows<R> {
   rows: R[];
@@ -67,12 +67,12 @@ export function parseRows<K extends string, R extends RowWithPeriod>(
     // Totals and subtotals inside a table would count every line twice: left out, with a warning.
     if (isTotalRow(table, i)) {
       problems.push(problem({
-        severity: "warning", table: kind, cell: rowAddress(table.sheet, table.headerRow + 2 + i), value: JSON.stringify(totalLabel(table, i)),
+        severity: "warning", table: kind, cell: rowAddress(table.sheet, tableSheetRow(table, i)), value: JSON.stringify(totalLabel(table, i)),
         expected: "budget lines and KPIs only; the report makes its own totals", what: "A total row was left out of the sums", rowIndex: i,
       }));
       continue;
     }
-    const row = readRow(r, table.headerRow + 2 + i);
+    const row = readRow(r, tableSheetRow(table, i));
     if (!row) continue;
     const period = parsePeriod(r.raw("period" as K), dateOrder);
     row.period = period ? period.label : null;
@@ -135,7 +135,7 @@ function readDateOrder<K extends string>(table: MatchedTable<K>, kind: TableKind
   const decided = decideDateOrder(table.rows.map((row) => row[col]), setting);
   if (decided.mixed && setting === null) {
     problems.push(problem({
-      table: kind, cell: cellAddress(table.sheet, table.headerRow, table.firstCol + col), value: "day-first and month-first dates",
+      table: kind, cell: headerAddress(table, col), value: "day-first and month-first dates",
       expected: "one way of writing dates in the column, or the setting dateOrder",
       what: "The Period column has dates written both day-first (a first part above 12) and month-first (a second part above 12)",
     }));
@@ -158,7 +158,7 @@ function columnsFound<K extends string>(table: MatchedTable<K>, specs: readonly 
   return table.matches.map((m) => ({
     column: specs.find((s) => s.key === m.key)!.label,
     header: table.headers[m.key]!,
-    cell: cellAddress(table.sheet, table.headerRow, table.firstCol + m.index),
+    cell: headerAddress(table, m.index),
     kind: m.kind,
     doubtful: m.doubtful,
   }));

@@ -13,6 +13,7 @@ import { headerWords, matchHeaders } from "./header-match";
 import { BUDGET_COLUMNS } from "./columns";
 import { DEFAULT_SETTINGS, Settings } from "./settings";
 import { parsePeriod } from "./periods";
+import type { CellValue } from "./cells";
 
 const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...over });
 const warnings = (problems: { severity: string; message: string }[]) => problems.filter((p) => p.severity === "warning").map((p) => p.message);
@@ -332,5 +333,71 @@ describe("totals inside a table, another table below", () => {
     expect(warnings(out.problems)).toEqual([
       "Budget!5:6: Rows below the table look like another table; expected one table per sheet; the Budget table ends at its first empty row (3), so these rows were not read. Remove the empty row if they belong to it, or name the table in settings.",
     ]);
+  });
+});
+
+describe("wide layouts", () => {
+  const wide = (values: CellValue[][]) => analyse({ budget: { block: { sheet: "Budget", origin: { row: 0, col: 0 }, values }, locate: true } }, settings());
+
+  it("Budget Jan | Actual Jan | Budget Feb | Actual Feb is read as one line per month", () => {
+    const out = wide([
+      ["Stage", "Line item", "Budget Jan", "Actual Jan", "Budget Feb", "Actual Feb"],
+      ["Awareness", "Media", 100, 90, 100, 120],
+      ["Purchase", "Fees", 50, 50, 50, null],
+    ]);
+    expect(errors(out.problems)).toEqual([]);
+    const a = out.analysis!;
+    expect(a.periods).toEqual(["Jan", "Feb"]);
+    // As of Feb (Media reports it): Media 200 vs 210 → −10; Fees like for like: Jan only, 50 vs 50.
+    expect(a.asOf).toBe("Feb");
+    expect(a.budgetLines.map((l) => [l.lineItem, l.budget, l.actual, l.variance])).toEqual([["Media", 200, 210, -10], ["Fees", 50, 50, 0]]);
+    expect(out.columns.budget.map((c) => [c.column, c.cell])).toEqual([["Stage", "Budget!A1"], ["Line item", "Budget!B1"], ["Budget", "Budget!C1"], ["Actual", "Budget!D1"], ["Period", "Budget!C1"]]);
+  });
+
+  it("Jan Act | Jan Plan, and a bad cell is named where it really is", () => {
+    const out = wide([
+      ["Stage", "Line item", "Jan Plan", "Jan Act", "Feb Plan", "Feb Act"],
+      ["Awareness", "Media", 100, 90, 100, "lots"],
+    ]);
+    expect(errors(out.problems)).toEqual(['Budget!F2: Actual "lots" is not a number; expected a number such as 1,234.5, $1,200, 85% or (1,200).']);
+  });
+
+  it("Budget_2024 | Actual_2024 | Budget_2025 | Actual_2025: years as periods", () => {
+    const a = wide([
+      ["Stage", "Line item", "Budget_2024", "Actual_2024", "Budget_2025", "Actual_2025"],
+      ["Awareness", "Media", 1000, 1100, 1200, 1150],
+    ]).analysis!;
+    expect(a.periods).toEqual(["2024", "2025"]);
+    expect(a.budgetLines[0]).toMatchObject({ budget: 2200, actual: 2250, variance: -50 });
+  });
+
+  it("a row of months under a Budget / Actual band", () => {
+    const out = wide([
+      ["Stage", "Line item", "Budget", null, "Actual", null],
+      [null, null, "Jan", "Feb", "Jan", "Feb"],
+      ["Awareness", "Media", 100, 100, 80, "x"],
+    ]);
+    // The bad cell is on sheet row 3, column F (Actual Feb).
+    expect(errors(out.problems)).toEqual(['Budget!F3: Actual "x" is not a number; expected a number such as 1,234.5, $1,200, 85% or (1,200).']);
+    const ok = wide([
+      ["Stage", "Line item", "Budget", null, "Actual", null],
+      [null, null, "Jan", "Feb", "Jan", "Feb"],
+      ["Awareness", "Media", 100, 100, 80, 130],
+    ]).analysis!;
+    expect(ok.budgetLines[0]).toMatchObject({ budget: 200, actual: 210, variance: -10 });
+  });
+
+  it("a long Period column beside columns per period is an error that says so", () => {
+    const out = wide([
+      ["Stage", "Line item", "Month", "Budget Jan", "Actual Jan"],
+      ["Awareness", "Media", "Jan", 100, 90],
+    ]);
+    expect(out.analysis).toBeNull();
+    expect(errors(out.problems)).toEqual(['Budget!C1: The Budget table has both a Period column and columns per period; expected either a Period column or one column per period (Jan), not both.']);
+  });
+
+  it("Budget volume and Actual volume are not periods: a long table stays long", () => {
+    const a = wide([["Stage", "Line item", "Budget", "Actual", "Budget volume", "Actual volume"], ["Awareness", "Media", 100, 90, 10, 12]]).analysis!;
+    expect(a.budgetLines[0]).toMatchObject({ budget: 100, actual: 90, budgetVolume: 10, actualVolume: 12 });
   });
 });

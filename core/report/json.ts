@@ -3,6 +3,7 @@
  * the Sheets sidebar receives from its server. Numbers are fractions, a missing figure is
  * null. The keys below are stable (README, "JSON").
  */
+import { ColumnFoundSchema } from "../input/header-match";
 import { z } from "zod";
 import type { Analysis } from "../compute/analyse";
 import { BudgetLineSchema, VarianceFiguresSchema } from "../compute/budget-lines";
@@ -50,6 +51,8 @@ export const AnalysisJsonSchema = z.object({
   budgetTotal: BudgetTotalJsonSchema,
   momentsAtRisk: z.array(ScoredKpiSchema.pick({ stage: true, touchpoint: true, kpi: true, status: true, achievement: true, weight: true })),
   problems: z.array(ProblemJsonSchema),
+  /** How each table's columns were found in its header row (named, mapped in settings, guessed). */
+  columns: z.object({ journey: z.array(ColumnFoundSchema), budget: z.array(ColumnFoundSchema) }),
 });
 export type AnalysisJson = z.infer<typeof AnalysisJsonSchema>;
 
@@ -93,6 +96,7 @@ export function analysisToJson(a: Analysis): AnalysisJson {
     budgetTotal: a.budgetTotal,
     momentsAtRisk: a.momentsAtRisk.map((k) => ({ stage: k.stage, touchpoint: k.touchpoint, kpi: k.kpi, status: k.status, achievement: k.achievement, weight: k.weight })),
     problems: a.problems.map(problemJson),
+    columns: a.columns,
   };
 }
 

@@ -1,0 +1,131 @@
+/**
+ * Layouts users really keep, of our own making, through the command line's whole job in CSV and in
+ * .xlsx: the mapping found, the warnings and the figures, worked out by hand.
+ */
+import ExcelJS from "exceljs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../cli/main";
+
+type Cell = string | number | null;
+const dir = mkdtempSync(join(tmpdir(), "journey-real-"));
+
+async function cli(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+function csvOf(rows: Cell[][]): string {
+  return rows.map((r) => r.map((v) => (v === null ? "" : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v))).join(",")).join("\n") + "\n";
+}
+
+/** Writes the table as `name.csv`, and as a workbook with the table on sheet `sheet`. */
+async function bothFormats(name: string, sheet: "Journey" | "Budget", rows: Cell[][]): Promise<{ csv: string; xlsx: string }> {
+  const csv = join(dir, `${name}.csv`);
+  writeFileSync(csv, csvOf(rows));
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet);
+  rows.forEach((r) => ws.addRow(r));
+  const xlsx = join(dir, `${name}.xlsx`);
+  await wb.xlsx.writeFile(xlsx);
+  return { csv, xlsx };
+}
+
+/** The JSON result for the table in either format (CSV by its flag, the workbook as it is). */
+async function resultFor(files: { csv: string; xlsx: string }, flag: "--journey" | "--budget", format: "csv" | "xlsx", ...extra: string[]) {
+  const r = format === "csv" ? await cli("build", flag, files.csv, "--json", ...extra) : await cli("build", files.xlsx, "--json", ...extra);
+  return { ...r, json: r.code === 0 ? JSON.parse(r.stdout) : null };
+}
+
+const FORMATS = ["csv", "xlsx"] as const;
+
+describe.each(FORMATS)("real layouts, as %s", (format) => {
+  it("a budget export with wordy headers and text months, budget alone", async () => {
+    const files = await bothFormats("export", "Budget", [
+      ["category_name", "Stage", "budgeted_amount", "actual_amount", "Reporting_Month"],
+      ["Search ads", "Awareness", 1000, 1100, "Jan 2026"],
+      ["Search ads", "Awareness", 1000, 950, "Feb 2026"],
+      ["Trade shows", "Consideration", 500, 400, "Jan 2026"],
+      ["Trade shows", "Consideration", 500, null, "Feb 2026"],
+    ]);
+    const { code, json, stderr } = await resultFor(files, "--budget", format);
+    expect(code, stderr).toBe(0);
+    expect(json.columns.budget.map((c: { column: string; header: string; kind: string }) => [c.column, c.header, c.kind])).toEqual([
+      ["Line item", "category_name", "guessed"], ["Stage", "Stage", "named"], ["Budget", "budgeted_amount", "guessed"],
+      ["Actual", "actual_amount", "guessed"], ["Period", "Reporting_Month", "guessed"],
+    ]);
+    expect(json.periods).toEqual(["2026-01", "2026-02"]);
+    // Search ads to Feb: 2000 vs 2050 → −50. Trade shows like for like: Jan only, 500 vs 400 → +100;
+    // its forecast counts February as still to spend: 400 + 500 = 900 against 1000 → +100.
+    const byItem = Object.fromEntries(json.budgetLines.map((l: { lineItem: string }) => [l.lineItem, l]));
+    expect(byItem["Search ads"]).toMatchObject({ budget: 2000, actual: 2050, variance: -50 });
+    expect(byItem["Trade shows"]).toMatchObject({ budget: 500, actual: 400, variance: 100, forecast: 900, forecastVariance: 100 });
+    expect(json.kpis).toEqual([]);
+    expect(stderr).toBe("");
+  });
+
+  it("a KPI sheet without Perspective or Direction, with a blank target and a cost KPI", async () => {
+    const files = await bothFormats("kpis", "Journey", [
+      ["Stage", "Metric_Name", "Target", "value_rounded"],
+      ["Awareness", "Reach", 1000, 900],
+      ["Purchase", "Cost per order", 40, 50],
+      ["Loyalty", "NPS", null, 31],
+    ]);
+    const { code, json, stderr } = await resultFor(files, "--journey", format);
+    expect(code, stderr).toBe(0);
+    // Reach 0.9; Cost per order scored higher-is-better as the sheet says nothing: 50/40 = 1.25 → 1;
+    // NPS has no target. Overall (0.9 + 1) / 2 = 0.95; three KPIs counted.
+    expect(json.overall).toMatchObject({ kpis: 3, withData: 2 });
+    expect(json.overall.score).toBeCloseTo(0.95, 12);
+    expect(json.perspectives).toEqual([]);
+    expect(json.kpis.map((k: { kpi: string; status: string }) => [k.kpi, k.status])).toEqual([["Reach", "Amber"], ["Cost per order", "Green"], ["NPS", "No target"]]);
+    const sheet = format === "csv" ? "kpis.csv" : "Journey";
+    expect(stderr).toContain(`warning: ${sheet}!D1: Header "value_rounded" was taken as the Actual column`);
+    expect(stderr).toContain(`warning: ${sheet}!B3: KPI "Cost per order" sounds lower-is-better ("cost")`);
+    const lower = await resultFor(files, "--journey", format, "--settings", settingsFile("lower.json", { defaultDirection: "lower", defaultPerspective: "Customer" }));
+    expect(lower.json.perspectives.find((p: { name: string }) => p.name === "Customer").kpis).toBe(3);
+  });
+
+  it("a budget wide by month under a Budget / Actual band, with a subtotal row", async () => {
+    const files = await bothFormats("wide", "Budget", [
+      ["Stage", "Line item", "Budget", null, "Actual", null],
+      [null, null, "Jan", "Feb", "Jan", "Feb"],
+      ["Awareness", "Media", 100, 100, 90, 130],
+      ["Awareness", "Events", 50, 50, 50, 45],
+      ["Awareness Total", null, 150, 150, 140, 175],
+    ]);
+    const { code, json, stderr } = await resultFor(files, "--budget", format);
+    expect(code, stderr).toBe(0);
+    // Without the subtotal: budget 300, actual 315, cost variance −15.
+    expect(json.budgetTotal.cost).toMatchObject({ budget: 300, actual: 315, variance: -15 });
+    expect(stderr).toContain(`warning: ${format === "csv" ? "wide.csv" : "Budget"}!5:5: A total row was left out of the sums`);
+  });
+
+  it("day-first text dates are decided from the data; undecidable ones stop with the setting named", async () => {
+    const files = await bothFormats("dates", "Journey", [
+      ["Stage", "KPI", "Target", "Actual", "Date"],
+      ["Awareness", "Reach", 100, 80, "31/01/2026"],
+      ["Awareness", "Reach", 100, 90, "28/02/2026"],
+    ]);
+    const ok = await resultFor(files, "--journey", format);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.json.asOf).toBe("2026-02-28");
+    // Trend 0.9 − 0.8 = +0.1.
+    expect(ok.json.kpis[0].trend).toBeCloseTo(0.1, 12);
+    const unclear = await bothFormats("unclear", "Journey", [["Stage", "KPI", "Target", "Actual", "Date"], ["Awareness", "Reach", 100, 80, "01/02/2026"]]);
+    const stopped = await resultFor(unclear, "--journey", format);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain(`error: ${format === "csv" ? "unclear.csv" : "Journey"}!E2: Period`);
+    expect(stopped.stderr).toContain('Period "01/02/2026" could be read day-first or month-first; expected the setting dateOrder');
+  });
+});
+
+function settingsFile(name: string, settings: object): string {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(settings));
+  return path;
+}
