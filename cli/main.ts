@@ -18,7 +18,7 @@ export interface Io {
 
 export const USAGE = `Usage:
   journey-scorecard build <workbook.xlsx> [options]
-  journey-scorecard build [--journey kpis.csv] [--budget budget.csv] [options]   (either or both)
+  journey-scorecard build [--journey kpis.csv] [--budget budget.csv [--actuals actuals.csv]] [options]
 
 Options:
   --out FILE             report workbook to write (default: <input>.scorecard.xlsx beside the input)
@@ -47,7 +47,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       options: {
         out: { type: "string" }, "as-of": { type: "string" }, json: { type: "boolean" }, settings: { type: "string" },
         "skip-invalid-rows": { type: "boolean" }, "decimal-comma": { type: "boolean" }, forecast: { type: "string" },
-        palette: { type: "string" }, journey: { type: "string" }, budget: { type: "string" }, quiet: { type: "boolean" },
+        palette: { type: "string" }, journey: { type: "string" }, budget: { type: "string" }, actuals: { type: "string" }, quiet: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -77,7 +77,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 type Options = {
   out?: string; "as-of"?: string; json?: boolean; settings?: string; "skip-invalid-rows"?: boolean; "decimal-comma"?: boolean;
-  forecast?: string; palette?: string; journey?: string; budget?: string; quiet?: boolean;
+  forecast?: string; palette?: string; journey?: string; budget?: string; actuals?: string; quiet?: boolean;
 };
 
 function readSettings(opt: Options): ReturnType<typeof parseSettings> {
@@ -109,6 +109,8 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (workbookPath && opt.journey) throw new UsageError("give either a workbook or --journey, not both");
   if (workbookPath && opt.budget) throw new UsageError("give either a workbook or --budget, not both (a workbook holds its own Budget table)");
+  if (workbookPath && opt.actuals) throw new UsageError("give either a workbook or --actuals, not both (a workbook holds its own Actuals table)");
+  if (opt.actuals && !opt.budget) throw new UsageError("--actuals goes with --budget: actuals are matched to budget lines");
   if (!workbookPath && !opt.journey && !opt.budget) throw new UsageError("missing input: a workbook, or --journey kpis.csv and/or --budget budget.csv");
   if (opt.settings) checkInput(opt.settings, "settings file");
   const { settings, problems: settingsProblems } = readSettings(opt);
@@ -117,11 +119,12 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
   if (workbookPath) checkInput(workbookPath, "workbook");
   if (opt.journey) checkInput(opt.journey, "journey file");
   if (opt.budget) checkInput(opt.budget, "budget file");
+  if (opt.actuals) checkInput(opt.actuals, "actuals file");
   if (workbookPath && !/\.xlsx$/i.test(workbookPath)) throw new UsageError(`the workbook must be an .xlsx file (for CSV use --journey): ${workbookPath}`);
   // Everything about --out is checked before any work, and the user's files never become it.
   const outPath = opt.out ?? (opt.json ? null : join(dirname(inputPath), `${basename(inputPath, extname(inputPath))}.scorecard.xlsx`));
   if (outPath) {
-    await checkOutput(outPath, [workbookPath, opt.journey, opt.budget, opt.settings].filter((p): p is string => !!p));
+    await checkOutput(outPath, [workbookPath, opt.journey, opt.budget, opt.actuals, opt.settings].filter((p): p is string => !!p));
     cleanStaleTemps(outPath);
   }
 
@@ -135,13 +138,17 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
     } catch (e) {
       throw new CliError(`cannot read ${workbookPath} as an .xlsx workbook (${printable((e as Error).message)}); expected a workbook saved by Excel, Google Sheets or LibreOffice`, 1);
     }
-    input = { journey: read.journey, budget: read.budget };
+    input = { journey: read.journey, budget: read.budget, actuals: read.actuals };
     moneyFormat = moneyFormatFrom(read.numberFormatAt(moneyCellOf(input.budget, settings)));
   } else {
-    input = { journey: opt.journey ? readCsvFile(opt.journey) : null, budget: opt.budget ? readCsvFile(opt.budget) : null };
+    input = {
+      journey: opt.journey ? readCsvFile(opt.journey) : null,
+      budget: opt.budget ? readCsvFile(opt.budget) : null,
+      actuals: opt.actuals ? readCsvFile(opt.actuals) : null,
+    };
   }
 
-  const rows = (input.journey?.block.values.length ?? 0) + (input.budget?.block.values.length ?? 0);
+  const rows = [input.journey, input.budget, input.actuals].reduce((n, t) => n + (t?.block.values.length ?? 0), 0);
   const progress = rows > PROGRESS_ROWS ? (text: string) => io.stderr(`journey-scorecard: ${text}\n`) : () => {};
   progress(`read ${rows.toLocaleString("en-US")} rows; checking and scoring…`);
   const outcome = analyse(input, settings, settingsProblems);
@@ -153,7 +160,7 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
     return 1;
   }
   const analysis = outcome.analysis;
-  const found = [input.journey?.foundAs, input.budget?.foundAs].filter(Boolean).join(" and ");
+  const found = [input.journey?.foundAs, input.budget?.foundAs, input.actuals?.foundAs].filter(Boolean).join(" and ");
   const model = buildReport(analysis, { moneyFormat, generatedAt: new Date().toISOString().slice(0, 10) });
 
   let written: string[] = [];
@@ -180,7 +187,7 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
  */
 function inputCopies(input: AnalysisInput): InputCopy[] {
   const copies: InputCopy[] = [];
-  for (const [name, table] of [["Journey", input.journey], ["Budget", input.budget]] as const) {
+  for (const [name, table] of [["Journey", input.journey], ["Budget", input.budget], ["Actuals", input.actuals]] as const) {
     if (!table) continue;
     copies.push({ name, rows: table.block.values.map((row) => row.map((v) => (typeof v === "string" && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(v) ? Number(v) : v))) });
   }
@@ -189,7 +196,7 @@ function inputCopies(input: AnalysisInput): InputCopy[] {
 
 /** The headers taken as our columns by their words, so the user can check them (or map them in settings). */
 function guessedColumnsText(columns: ColumnsFound): string {
-  const guesses = [...columns.journey, ...columns.budget].filter((c) => c.kind === "guessed");
+  const guesses = [...columns.journey, ...columns.budget, ...columns.actuals].filter((c) => c.kind === "guessed");
   if (!guesses.length) return "";
   return `Columns taken from your headers: ${guesses.map((c) => `${c.cell} "${c.header}" as ${c.column}`).join("; ")}.\n`;
 }

@@ -92,15 +92,16 @@ function locate(index: Index, name: string): Location | null {
 export interface ReadWorkbook {
   journey: FoundTable | null;
   budget: FoundTable | null;
+  actuals: FoundTable | null;
   /** The number format of a cell the core asks for (the money cell), once the tables are read. */
   numberFormatAt(cell: SheetCell | null): string | undefined;
 }
 
 /** Reads the two tables, streaming only their sheets (number formats of their first rows kept for the money cell). */
-export async function readWorkbook(path: string, names: { journey: string; budget: string }): Promise<ReadWorkbook> {
+export async function readWorkbook(path: string, names: { journey: string; budget: string; actuals: string }): Promise<ReadWorkbook> {
   const index = await indexOf(path);
-  const wanted = { journey: locate(index, names.journey), budget: locate(index, names.budget) };
-  const ids = new Set([wanted.journey?.sheetId, wanted.budget?.sheetId].filter((id): id is number => !!id));
+  const wanted = { journey: locate(index, names.journey), budget: locate(index, names.budget), actuals: locate(index, names.actuals) };
+  const ids = new Set([wanted.journey?.sheetId, wanted.budget?.sheetId, wanted.actuals?.sheetId].filter((id): id is number => !!id));
   const { grids, formats } = await withRetries(() => streamSheets(path, ids));
   const tableOf = (where: Location | null): FoundTable | null => {
     if (!where) return null;
@@ -112,9 +113,11 @@ export async function readWorkbook(path: string, names: { journey: string; budge
   };
   const journey = tableOf(wanted.journey);
   const budget = tableOf(wanted.budget);
+  const actuals = tableOf(wanted.actuals);
   return {
     journey,
     budget,
+    actuals,
     numberFormatAt: (cell) => {
       const sheet = cell && index.sheets.find((s) => s.name === cell.sheet);
       return sheet ? formats.get(`${sheet.id}:${cell.row},${cell.col}`) : undefined;

@@ -14,6 +14,7 @@ export type { Problem } from "./input/problems";
 export { DEFAULT_SETTINGS, SETTINGS_KEY, SettingsSchema, parseSettings, parseStoredSettings } from "./input/settings";
 export type { Settings, SettingsInput } from "./input/settings";
 export { settingsForm } from "./input/settings-form";
+export { COLUMN_LABELS } from "./input/columns";
 export type { SettingField } from "./input/settings-form";
 
 // Compute: from tables to every figure.

@@ -39,7 +39,7 @@ export function excelHost(run: Run = (batch) => Excel.run(batch)): PanelHost {
         const model = buildReport(outcome.analysis, { moneyFormat, generatedAt: new Date().toISOString().slice(0, 10) });
         await progress("writing");
         const plan = await writeReport(context, model);
-        return writtenResult(outcome, [input.journey?.foundAs, input.budget?.foundAs], model.sheets.map((s) => plan.names[s.key]), plan.notices);
+        return writtenResult(outcome, input, model.sheets.map((s) => plan.names[s.key]), plan.notices);
       }),
 
     insertSample: () =>

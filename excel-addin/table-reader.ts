@@ -1,5 +1,5 @@
 /**
- * Finds the Journey and Budget tables as the core's rules say (an Excel table of that name,
+ * Finds the Journey, Budget and Actuals tables as the core's rules say (an Excel table of that name,
  * a named range, a sheet, else the selection) and reads each table's cells in one sync.
  */
 import { AnalysisInput, FoundTable, Settings, moneyCellOf, moneyFormatFrom, splitAddress } from "../core";
@@ -28,16 +28,18 @@ export async function readTables(context: Excel.RequestContext, settings: Settin
   };
   const journey = candidate(settings.tableNames.journey);
   const budget = candidate(settings.tableNames.budget);
+  const actuals = candidate(settings.tableNames.actuals);
   await context.sync();
 
   const journeyRange = sourceOf(journey);
   const budgetRange = sourceOf(budget);
+  const actualsRange = sourceOf(actuals);
   // No Journey table by name: the user's selection is the Journey table.
   const journeyFound = journeyRange ?? (useSelection ? { range: wb.getSelectedRange(), locate: true, foundAs: "the selection" } : null);
-  for (const found of [journeyFound, budgetRange]) found?.range.load("values,address,isNullObject");
+  for (const found of [journeyFound, budgetRange, actualsRange]) found?.range.load("values,address,isNullObject");
   await context.sync();
 
-  const input: AnalysisInput = { journey: journeyFound && tableOf(journeyFound), budget: budgetRange && tableOf(budgetRange) };
+  const input: AnalysisInput = { journey: journeyFound && tableOf(journeyFound), budget: budgetRange && tableOf(budgetRange), actuals: actualsRange && tableOf(actualsRange) };
   // A single selected cell is no table: the core then says where it looked.
   if (journeyFound && !journeyRange && input.journey && input.journey.block.values.length <= 1 && (input.journey.block.values[0]?.length ?? 0) <= 1) input.journey = null;
   const moneyCell = moneyCellOf(input.budget, settings);

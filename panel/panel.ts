@@ -3,7 +3,7 @@
  * from the core's summary, problems and settings description, and talks to its host only
  * through PanelHost. Sheet text only ever reaches the page as text (never as HTML).
  */
-import { BuildResult, ProblemJson, SettingField, SettingsInput, Summary, parseSettings, problemJson, settingsForm } from "../core";
+import { BuildResult, COLUMN_LABELS, ColumnsFound, ProblemJson, SettingField, SettingsInput, Summary, parseSettings, problemJson, settingsForm } from "../core";
 import { BUILD_STEPS, BuildStep, PanelHost, StoredSettings } from "./host";
 import css from "./panel.css";
 
@@ -71,6 +71,10 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   const settingsSection = el("details", { id: "js-settings" }, el("summary", {}, "Settings"));
   root.append(settingsSection);
 
+  const redrawSettings = (stored: StoredSettings) => {
+    settingsSection.replaceChildren(el("summary", {}, "Settings"));
+    drawSettings(settingsSection, stored, host, fail);
+  };
   const busy = (on: boolean) => {
     build.disabled = on;
     sample.disabled = on;
@@ -95,7 +99,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
       });
       progress.value = BUILD_STEPS.length;
       progressText.textContent = result.ok ? "Done." : "Stopped: the tables need fixing first.";
-      showResult(output, result, host, fail);
+      showResult(output, result, host, fail, redrawSettings);
     } catch (error) {
       progressText.textContent = "";
       fail(error);
@@ -122,9 +126,9 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
 
   if (options.initial) {
     progressText.textContent = options.initial.ok ? "Done." : "Stopped: the tables need fixing first.";
-    showResult(output, options.initial, host, fail);
+    showResult(output, options.initial, host, fail, redrawSettings);
   }
-  host.loadSettings().then((stored) => drawSettings(settingsSection, stored, host, fail), fail);
+  host.loadSettings().then(redrawSettings, fail);
 }
 
 function safeLocalStorage(): Storage | null {
@@ -135,15 +139,63 @@ function safeLocalStorage(): Storage | null {
   }
 }
 
-function showResult(output: HTMLElement, result: BuildResult, host: PanelHost, fail: (e: unknown) => void): void {
+function showResult(output: HTMLElement, result: BuildResult, host: PanelHost, fail: (e: unknown) => void, saved: (stored: StoredSettings) => void): void {
+  const columns = result.columns && columnsView(result.columns, host, fail, saved);
   if (!result.ok) {
     output.append(problemList("Fix these cells, then build again. Nothing was written.", result.problems, host, fail));
+    if (columns) output.append(columns);
     return;
   }
   output.append(el("p", { class: "js-written" }, `Report written to ${result.sheets.join(", ")} (read from ${result.foundAs.join(" and ")}).`));
   for (const notice of result.notices) output.append(el("p", { class: "js-notice" }, notice));
   output.append(summaryView(result.summary));
   if (result.warnings.length) output.append(problemList("Warnings (the report was written):", result.warnings, host, fail));
+  if (columns) output.append(columns);
+}
+
+const TABLE_NAMES = { journey: "Journey", budget: "Budget", actuals: "Actuals" } as const;
+
+/**
+ * The headers taken as our columns by their words: each with a choice to keep or correct it.
+ * Saving puts every choice in the column mapping, so the next build reads them so for sure.
+ */
+function columnsView(columns: ColumnsFound, host: PanelHost, fail: (e: unknown) => void, saved: (stored: StoredSettings) => void): HTMLElement | null {
+  const guesses = (Object.keys(TABLE_NAMES) as (keyof typeof TABLE_NAMES)[]).flatMap((table) =>
+    columns[table].filter((c) => c.kind === "guessed").map((c) => ({ table, ...c })));
+  if (!guesses.length) return null;
+  const section = el("section", { class: "js-columns", id: "js-columns", "aria-labelledby": "js-columns-title" },
+    el("h2", { id: "js-columns-title" }, "Columns taken from your headers"),
+    el("p", {}, "Check these; correct any that is wrong, then save so the next build reads them so."));
+  const form = el("form", { id: "js-columns-form" });
+  const choices = guesses.map((g, i) => {
+    const id = `js-column-${i}`;
+    const select = el("select", { id, "data-table": g.table, "data-header": g.header });
+    for (const label of COLUMN_LABELS[g.table]) {
+      const option = el("option", { value: label }, label);
+      option.selected = label === g.column;
+      select.append(option);
+    }
+    const label = el("label", { for: id }, `${TABLE_NAMES[g.table]} "${g.header}" (${g.cell})${g.doubtful ? ", unsure" : ""} is`);
+    form.append(el("div", { class: `js-field${g.doubtful ? " js-doubtful" : ""}` }, label, select));
+    return select;
+  });
+  const save = el("button", { type: "submit", class: "js-secondary", id: "js-columns-save" }, "Save these columns");
+  const status = el("p", { role: "status", class: "js-status", id: "js-columns-status" });
+  form.append(save, status);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    try {
+      const stored = await host.loadSettings();
+      const mapping = structuredClone(stored.settings.columnMapping);
+      for (const select of choices) mapping[select.dataset.table as keyof typeof TABLE_NAMES][select.dataset.header!] = select.value;
+      saved(await host.saveSettings({ ...stored.settings, columnMapping: mapping }));
+      status.textContent = "Saved in this document. Build again to use them.";
+    } catch (error) {
+      fail(error);
+    }
+  });
+  section.append(form);
+  return section;
 }
 
 /** A status as a word with a coloured marker: never colour alone. */
@@ -266,6 +318,8 @@ function fieldView(f: SettingField, value: unknown): HTMLElement {
   }
   if (f.type === "choice") {
     const select = el("select", { id, name: f.key, "aria-describedby": described });
+    // An optional choice can be left unset (no default perspective, date order from the data).
+    if (f.optional) select.append(el("option", { value: "" }, "(none)"));
     for (const c of f.choices) {
       const option = el("option", { value: c.value }, c.label);
       option.selected = c.value === value;
@@ -319,9 +373,9 @@ function readForm(form: HTMLFormElement, fields: SettingField[]): SettingsInput 
       control.removeAttribute("aria-invalid");
       value = scaled;
     } else if (f.type === "mapping") {
-      const mapping: Record<string, Record<string, string>> = { journey: {}, budget: {} };
+      const mapping: Record<string, Record<string, string>> = { journey: {}, budget: {}, actuals: {} };
       for (const line of control.value.split("\n").map((l) => l.trim()).filter(Boolean)) {
-        const m = /^(journey|budget)\s*:\s*(.+?)\s*=\s*(.+)$/i.exec(line);
+        const m = /^(journey|budget|actuals)\s*:\s*(.+?)\s*=\s*(.+)$/i.exec(line);
         if (!m) {
           error.textContent = `"${line}" is not like "journey: Your header = Our column".`;
           ok = false;

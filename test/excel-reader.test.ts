@@ -52,4 +52,19 @@ describe("Excel table reader", () => {
     expect(none.input.journey).toBeNull();
     expect(analyse(none.input, DEFAULT_SETTINGS).problems[0].message).toContain("No Journey or Budget table was found");
   });
+
+  it("an Actuals sheet beside a Budget is read in the same syncs and matched to the budget lines", async () => {
+    const model = newModel([]);
+    putRows(model, "Budget", [["Stage", "Line item", "Budget", "Month"], ["Awareness", "Media", 1000, "2026-01"], ["Awareness", "Media", 1000, "2026-02"]]);
+    putRows(model, "Actuals", [["Stage", "Account", "Amount", "Date"], ["Awareness", "media", 600, "2026-01-05"], ["Awareness", "Media", 500, "2026-01-20"], ["Awareness", "Media", 900, "2026-02-11"]]);
+    // Excel always has an active cell: one cell selected is no Journey table, so the budget stands alone.
+    model.selection = { sheet: "Budget", address: "A1" };
+    const { input, syncs } = await read(model);
+    expect(input.journey).toBeNull();
+    expect(syncs).toBe(3);
+    expect(input.actuals!.foundAs).toBe('sheet "Actuals"');
+    // Jan 600 + 500 = 1100, Feb 900: 2000 against 2000.
+    const { analysis } = analyse(input, DEFAULT_SETTINGS);
+    expect(analysis!.budgetLines[0]).toMatchObject({ budget: 2000, actual: 2000, variance: 0 });
+  });
 });

@@ -124,6 +124,35 @@ describe.each(FORMATS)("real layouts, as %s", (format) => {
   });
 });
 
+describe("budget and actuals in two files", () => {
+  const budget: Cell[][] = [["Stage", "Line item", "Budget", "Month"], ["Awareness", "Media", 1000, "Jan 2026"], ["Awareness", "Media", 1000, "Feb 2026"]];
+  const actuals: Cell[][] = [["Stage", "Account", "Amount", "Date"], ["Awareness", "MEDIA ", 600, "2026-01-05"], ["Awareness", "Media", 500, "2026-01-20"], ["Awareness", "Media", 900, "2026-02-11"], ["Awareness", "Print", 70, "2026-02-11"]];
+
+  it("as CSV: --budget with --actuals", async () => {
+    const b = join(dir, "two-budget.csv");
+    const a = join(dir, "two-actuals.csv");
+    writeFileSync(b, csvOf(budget));
+    writeFileSync(a, csvOf(actuals));
+    const r = await cli("build", "--budget", b, "--actuals", a, "--json");
+    expect(r.code, r.stderr).toBe(0);
+    // Jan 600 + 500, Feb 900 → 2000 against 2000; Print matches no line and is listed.
+    expect(JSON.parse(r.stdout).budgetLines[0]).toMatchObject({ budget: 2000, actual: 2000, variance: 0 });
+    expect(r.stderr).toContain("warning: 'two-actuals.csv'!B5: 1 actual totalling 70 matches no budget line");
+  });
+
+  it("as .xlsx: an Actuals sheet beside the Budget sheet", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Budget").addRows(budget);
+    wb.addWorksheet("Actuals").addRows(actuals);
+    const path = join(dir, "two.xlsx");
+    await wb.xlsx.writeFile(path);
+    const r = await cli("build", path, "--json");
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).budgetLines[0]).toMatchObject({ budget: 2000, actual: 2000, variance: 0 });
+    expect(r.stderr).toContain("warning: Actuals!B5: 1 actual totalling 70 matches no budget line");
+  });
+});
+
 function settingsFile(name: string, settings: object): string {
   const path = join(dir, name);
   writeFileSync(path, JSON.stringify(settings));

@@ -95,6 +95,18 @@ describe("Sheets report writer", () => {
     expect(state.sheets.map((s) => [s.name, sheetValues(s)])).toEqual(before);
   });
 
+  it("a budget with its actuals on an Actuals sheet gives the Budget Variance alone, and the columns found", () => {
+    putRows(state, "Budget", [["Stage", "Line item", "budgeted_amount", "Month"], ["Awareness", "Media", 1000, "Jan 2026"], ["Awareness", "Media", 1000, "Feb 2026"]]);
+    putRows(state, "Actuals", [["Stage", "Line item", "Amount", "Date"], ["Awareness", "Media", 1100, "2026-01-15"], ["Awareness", "Media", 950, "2026-02-15"]]);
+    const result = buildReports();
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.sheets).toEqual(["Budget Variance"]);
+    expect(result.foundAs).toEqual(['sheet "Budget"', 'sheet "Actuals"']);
+    // 2000 budget, 1100 + 950 = 2050 actual: −50 (−2.5%, on budget within 5%).
+    expect(result.summary.budget!.stages).toEqual([expect.objectContaining({ stage: "Awareness", variance: { value: -50, text: "-50" }, status: "On budget" })]);
+    expect(result.columns.budget.find((c) => c.column === "Budget")).toMatchObject({ header: "budgeted_amount", kind: "guessed" });
+  });
+
   it("a user's sheet named Scorecard is untouched; the report goes to Scorecard (2)", () => {
     putRows(state, "Journey", [["Stage", "Perspective", "KPI", "Target", "Actual"], ["Awareness", "Customer", "Reach", 100, 90]]);
     putRows(state, "Scorecard", [["my notes"]]);

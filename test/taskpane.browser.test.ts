@@ -118,6 +118,37 @@ describe("task pane in Chromium", () => {
     await page.context().close();
   });
 
+  it("headers in the user's own words: the guesses are shown, kept by one save, and read so from then on", async () => {
+    const page = await openPane();
+    await page.getByRole("button", { name: "Insert sample tables" }).click();
+    await expect.poll(() => sheetNames(page)).toContain("Budget");
+    // KPI is column G, Actual column M of the sample's Journey sheet.
+    await page.evaluate(() => {
+      const journey = (window as any).__fakeExcel.model.sheets.find((s: { name: string }) => s.name === "Journey");
+      journey.cells.set("0,6", { value: "Metric_Name", format: "General" });
+      journey.cells.set("0,12", { value: "value_rounded", format: "General" });
+    });
+    await page.getByRole("button", { name: "Build reports" }).click();
+    const columns = page.getByRole("region", { name: "Columns taken from your headers" });
+    await columns.waitFor();
+    await expect.poll(() => page.getByLabel('Journey "Metric_Name" (Journey!G1) is').inputValue()).toBe("KPI");
+    await expect.poll(() => page.getByLabel('Journey "value_rounded" (Journey!M1), unsure is').inputValue()).toBe("Actual");
+    // The same figures as with our own headers.
+    await expect.poll(() => page.locator("#js-summary .js-overall").textContent()).toContain("93.6%");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Save these columns" }).click();
+    await expect.poll(() => page.locator("#js-columns-status").textContent()).toBe("Saved in this document. Build again to use them.");
+    await page.locator("summary", { hasText: "Settings" }).click();
+    await expect.poll(() => page.getByLabel("Column mapping").inputValue()).toBe("journey: Metric_Name = KPI\njourney: value_rounded = Actual");
+    await page.getByRole("button", { name: "Build reports" }).click();
+    await expect.poll(() => page.locator("#js-progress-text").textContent()).toBe("Done.");
+    // Mapped now: nothing left to guess, no warning about the header.
+    expect(await page.locator("#js-columns").count()).toBe(0);
+    expect(await page.locator("#js-output").textContent()).not.toContain("value_rounded");
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it("a setting is validated, saved in the document and restored on reload", async () => {
     const page = await openPane();
     await page.locator("summary", { hasText: "Settings" }).click();

@@ -8,7 +8,9 @@ import { BudgetRow, parseBudgetTable } from "../input/budget-table";
 import { nameKey } from "./group";
 import { KpiRow, ParsedJourney, parseJourneyTable } from "../input/journey-table";
 import { ParsedRows } from "../input/read-rows";
-import { ColumnFound } from "../input/header-match";
+import { ColumnsFound } from "../input/header-match";
+export type { ColumnsFound } from "../input/header-match";
+import { ActualRow, applyActuals, parseActualsTable } from "../input/actuals-table";
 import { buildJourneyView, StageView, TouchpointView } from "./journey-view";
 import { orderPeriods, parsePeriod } from "../input/periods";
 import { Problem, hasErrors, problem, sortProblems } from "../input/problems";
@@ -18,6 +20,8 @@ import { Settings } from "../input/settings";
 export interface AnalysisInput {
   journey?: FoundTable | null;
   budget?: FoundTable | null;
+  /** Actuals kept apart from the budget, matched to its lines. */
+  actuals?: FoundTable | null;
 }
 
 export interface Analysis {
@@ -45,12 +49,6 @@ export interface Analysis {
   columns: ColumnsFound;
 }
 
-/** How the columns of each table were found: shown so the user can confirm or correct a guess. */
-export interface ColumnsFound {
-  journey: ColumnFound[];
-  budget: ColumnFound[];
-}
-
 export interface AnalysisOutcome {
   /** null when an error stops the report (nothing is written). */
   analysis: Analysis | null;
@@ -63,7 +61,7 @@ const NO_ROWS: ParsedRows<never> = { rows: [], periods: [], problems: [], unread
 export function analyse(input: AnalysisInput, settings: Settings, settingsProblems: Problem[] = []): AnalysisOutcome {
   const problems: Problem[] = [...settingsProblems];
   const options = { decimalComma: settings.decimalComma, dateOrder: settings.dateOrder };
-  const columns: ColumnsFound = { journey: [], budget: [] };
+  const columns: ColumnsFound = { journey: [], budget: [], actuals: [] };
   const stop = (): AnalysisOutcome => ({ analysis: null, problems: sortProblems(problems), columns });
   if (!input.journey && !input.budget) {
     problems.push(problem({
@@ -81,14 +79,26 @@ export function analyse(input: AnalysisInput, settings: Settings, settingsProble
       { perspective: settings.defaultPerspective, direction: settings.defaultDirection },
     )
     : { ...NO_ROWS, byKpi: new Map() } as ParsedJourney;
-  const budget: ParsedRows<BudgetRow> = input.budget
-    ? parseBudgetTable(input.budget.block, { ...options, mapping: settings.columnMapping.budget, locate: input.budget.locate })
+  const actualsTable = input.budget ? input.actuals : null;
+  let budget: ParsedRows<BudgetRow> = input.budget
+    ? parseBudgetTable(input.budget.block, { ...options, mapping: settings.columnMapping.budget, locate: input.budget.locate }, !!actualsTable)
     : (NO_ROWS as ParsedRows<BudgetRow>);
+  const actuals: ParsedRows<ActualRow> = actualsTable
+    ? parseActualsTable(actualsTable.block, { ...options, mapping: settings.columnMapping.actuals, locate: actualsTable.locate })
+    : (NO_ROWS as ParsedRows<ActualRow>);
   columns.journey = journey.columnsFound;
   columns.budget = budget.columnsFound;
-  problems.push(...journey.problems, ...budget.problems);
-  const blocked = journey.unreadable || budget.unreadable || (hasErrors(problems) && !settings.skipInvalidRows);
+  columns.actuals = actuals.columnsFound;
+  problems.push(...journey.problems, ...budget.problems, ...actuals.problems);
+  if (input.actuals && !input.budget) {
+    problems.push(problem({
+      severity: "warning", table: "actuals", cell: null, value: "no Budget table",
+      expected: "a Budget table to match the actuals to; they are left out", what: "An Actuals table was found but no Budget table",
+    }));
+  }
+  const blocked = journey.unreadable || budget.unreadable || actuals.unreadable || (hasErrors(problems) && !settings.skipInvalidRows);
   if (blocked) return stop();
+  if (actualsTable) budget = { ...budget, rows: applyActuals(budget, actuals, problems) };
   if (input.journey && journey.rows.length === 0) {
     problems.push(problem({
       table: "journey", cell: null, value: "no valid rows", expected: "at least one valid KPI row",

@@ -177,7 +177,7 @@ describe("bad-input corpus", () => {
 
   it("a header the user renamed is matched through the column mapping", () => {
     const journey = grid(["Stage", "Perspective", "KPI", "Aim", "Actual"], [{ ...goodKpi, Aim: 100 }]);
-    const mapped = analyse({ journey: { block: { sheet: "Journey", origin: { row: 0, col: 0 }, values: journey }, locate: true } }, { ...DEFAULT_SETTINGS, columnMapping: { journey: { Aim: "Target" }, budget: {} } });
+    const mapped = analyse({ journey: { block: { sheet: "Journey", origin: { row: 0, col: 0 }, values: journey }, locate: true } }, { ...DEFAULT_SETTINGS, columnMapping: { journey: { Aim: "Target" }, budget: {}, actuals: {} } });
     expect(mapped.analysis!.scorecard.kpis[0].achievement).toBeCloseTo(0.9, 12);
   });
 });

@@ -33,8 +33,10 @@ export function lineKey(row: Pick<BudgetRow, "stage" | "touchpoint" | "lineItem"
 }
 
 /** Reads the Budget table; every bad cell becomes a problem, rows never throw. */
-export function parseBudgetTable(block: SheetBlock, options: TableOptions): ParsedRows<BudgetRow> {
-  return parseRows("budget", block, BUDGET_COLUMNS, options, readBudgetRow);
+export function parseBudgetTable(block: SheetBlock, options: TableOptions, actualsElsewhere = false): ParsedRows<BudgetRow> {
+  // With an Actuals table beside it, the budget needs no Actual column of its own.
+  const columns = actualsElsewhere ? BUDGET_COLUMNS.map((c) => (c.key === "actual" ? { ...c, required: false } : c)) : BUDGET_COLUMNS;
+  return parseRows("budget", block, columns, options, readBudgetRow);
 }
 
 function readBudgetRow(r: RowReader<BudgetColumn>): BudgetRow | null {

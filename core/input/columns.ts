@@ -52,6 +52,23 @@ export const BUDGET_COLUMNS = [
 ] as const;
 export type BudgetColumn = (typeof BUDGET_COLUMNS)[number]["key"];
 
+/** Actuals kept apart from the budget (an export of the ledger): matched to budget lines. */
+export const ACTUALS_COLUMNS = [
+  column("stage", "Stage", [], true),
+  column("touchpoint", "Touchpoint", ["Channel"]),
+  column("lineItem", "Line item", ["Account", "Category", "Item", "Cost centre", "Cost center"], true),
+  column("actual", "Actual", ["Actuals", "Spent", "Amount"], true),
+  column("period", "Period", ["Month", "Quarter", "Date"]),
+] as const;
+export type ActualsColumn = (typeof ACTUALS_COLUMNS)[number]["key"];
+
+/** Our columns of each table, by label: what a user can map a header to. */
+export const COLUMN_LABELS = {
+  journey: JOURNEY_COLUMNS.map((c) => c.label),
+  budget: BUDGET_COLUMNS.map((c) => c.label),
+  actuals: ACTUALS_COLUMNS.map((c) => c.label),
+};
+
 /** Headers match ignoring case, spaces, `_`, `-` and `.` (docs/formulas.md §1). */
 export function normalizeHeader(text: string): string {
   return text.toLowerCase().replace(/[\s_\-.\u00a0]/g, "");

@@ -140,3 +140,11 @@ export const ColumnFoundSchema = z.object({
   doubtful: z.boolean(),
 });
 export type ColumnFound = z.infer<typeof ColumnFoundSchema>;
+
+/** How the columns of each table were found: shown so the user can confirm or correct a guess. */
+export const ColumnsFoundSchema = z.object({
+  journey: z.array(ColumnFoundSchema),
+  budget: z.array(ColumnFoundSchema),
+  actuals: z.array(ColumnFoundSchema),
+});
+export type ColumnsFound = z.infer<typeof ColumnsFoundSchema>;

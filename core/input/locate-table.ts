@@ -25,7 +25,14 @@ export interface MatchedTable<K extends string> {
   rows: CellValue[][];
 }
 
-export type TableKind = "journey" | "budget";
+export type TableKind = "journey" | "budget" | "actuals";
+
+/** How each table is named in messages, and what one of its rows is. */
+export const TABLE_WORDS: Record<TableKind, { label: string; row: string }> = {
+  journey: { label: "Journey", row: "KPI" },
+  budget: { label: "Budget", row: "budget line" },
+  actuals: { label: "Actuals", row: "actual" },
+};
 
 /** Whether a row has at least `atLeast` non-empty cells (stops counting there). */
 function hasValues(row: CellValue[] | undefined, atLeast: number): boolean {
@@ -82,7 +89,7 @@ export function readTable<K extends string>(
   locate: boolean,
 ): { table: MatchedTable<K> | null; problems: Problem[] } {
   const problems: Problem[] = [];
-  const tableLabel = kind === "journey" ? "Journey" : "Budget";
+  const tableLabel = TABLE_WORDS[kind].label;
   const required = specs.filter((s) => s.required).map((s) => s.label).join(", ");
   const found = locateTable(block, locate);
   if (!found) {
@@ -189,7 +196,7 @@ export function readTable<K extends string>(
         table: kind,
         cell: rangeAddress(found.sheet, headerRow + 1, firstCol, 1, 1),
         value: "blank",
-        expected: `at least one ${kind === "journey" ? "KPI" : "budget line"} row below the header`,
+        expected: `at least one ${TABLE_WORDS[kind].row} row below the header`,
         what: `The ${tableLabel} table has headers but no rows`,
       }),
     );
@@ -218,18 +225,21 @@ function warnRowsBelow(kind: TableKind, block: SheetBlock, found: SheetBlock, pr
     table: kind,
     cell: `${quoteSheet(block.sheet)}!${firstRow}:${lastRow}`,
     value: `rows ${firstRow} to ${lastRow}`,
-    expected: `one table per sheet; the ${kind === "journey" ? "Journey" : "Budget"} table ends at its first empty row (${block.origin.row + after + 1}), so these rows were not read. Remove the empty row if they belong to it, or name the table in settings`,
+    expected: `one table per sheet; the ${TABLE_WORDS[kind].label} table ends at its first empty row (${block.origin.row + after + 1}), so these rows were not read. Remove the empty row if they belong to it, or name the table in settings`,
     what: "Rows below the table look like another table",
   }));
 }
 
 /** Address of the cell of data row `rowIndex`, column index `col` within the table. */
 export function tableCell(table: MatchedTable<string>, rowIndex: number, col: number): string {
-  if (table.long) {
-    const at = table.long.cellOf(rowIndex, col);
-    return cellAddress(table.sheet, table.headerRow + at.row, table.firstCol + at.col);
-  }
-  return cellAddress(table.sheet, table.headerRow + 1 + rowIndex, table.firstCol + col);
+  const at = tableCellAt(table, rowIndex, col);
+  return cellAddress(table.sheet, at.row, at.col);
+}
+
+/** The 0-based sheet row and column of data row `rowIndex`'s cell in column `col`. */
+export function tableCellAt(table: MatchedTable<string>, rowIndex: number, col: number): { row: number; col: number } {
+  const at = table.long ? table.long.cellOf(rowIndex, col) : { row: rowIndex + 1, col };
+  return { row: table.headerRow + at.row, col: table.firstCol + at.col };
 }
 
 /** The 1-based sheet row of data row `rowIndex`, for messages about rows (`Journey!7:7`). */

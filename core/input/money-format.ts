@@ -5,7 +5,7 @@
  */
 import type { FoundTable } from "./cells";
 import { BUDGET_COLUMNS } from "./columns";
-import { readTable } from "./locate-table";
+import { readTable, tableCellAt } from "./locate-table";
 import type { Settings } from "./settings";
 
 /** Where a cell sits on its sheet, 0-based. */
@@ -25,7 +25,7 @@ export function moneyCellOf(budget: FoundTable | null | undefined, settings: Pic
   const { table } = readTable("budget", budget.block, BUDGET_COLUMNS, settings.columnMapping.budget, budget.locate);
   const col = table?.columns.budget;
   if (!table || col === undefined || table.rows.length === 0) return null;
-  return { sheet: table.sheet, row: table.headerRow + 1, col: table.firstCol + col };
+  return { sheet: table.sheet, ...tableCellAt(table, 0, col) };
 }
 
 /** A number format that shows a currency (`"$"#,##0`, `[$€-407] #,##0.00`), else undefined. */

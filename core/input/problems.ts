@@ -15,7 +15,7 @@ export const ProblemSchema = z.object({
   /** One sentence for the user, naming cell, value and expectation. */
   message: z.string(),
   /** Which table the problem is in, and the 0-based data-row index (for skipping rows). */
-  table: z.enum(["journey", "budget", "settings"]),
+  table: z.enum(["journey", "budget", "actuals", "settings"]),
   rowIndex: z.number().int().nullable(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;

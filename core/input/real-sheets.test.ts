@@ -69,7 +69,7 @@ describe("headers with extra words", () => {
   it("the user's mapping still wins over a guess", () => {
     const out = analyse({
       journey: table("KPIs", [{ Stage: "Awareness", Perspective: "Customer", KPI: "Reach", Target: 100, actual_amount: 80, actual_rounded: 81 }]),
-    }, settings({ columnMapping: { journey: { actual_rounded: "Actual" }, budget: {} } }));
+    }, settings({ columnMapping: { journey: { actual_rounded: "Actual" }, budget: {}, actuals: {} } }));
     expect(out.analysis!.scorecard.kpis[0].actual).toBe(81);
     expect(out.columns.journey.find((c) => c.column === "Actual")).toMatchObject({ header: "actual_rounded", kind: "mapped" });
   });
@@ -399,5 +399,37 @@ describe("wide layouts", () => {
   it("Budget volume and Actual volume are not periods: a long table stays long", () => {
     const a = wide([["Stage", "Line item", "Budget", "Actual", "Budget volume", "Actual volume"], ["Awareness", "Media", 100, 90, 10, 12]]).analysis!;
     expect(a.budgetLines[0]).toMatchObject({ budget: 100, actual: 90, budgetVolume: 10, actualVolume: 12 });
+  });
+});
+
+describe("budget and actuals in two tables", () => {
+  const budgetRows = [
+    { Stage: "Awareness", "Line item": "Media", Budget: 1000, Period: "2026-01" },
+    { Stage: "Awareness", "Line item": "Media", Budget: 1000, Period: "2026-02" },
+    { Stage: "Purchase", "Line item": "Fees", Budget: 300, Period: "2026-01" },
+    { Stage: "Purchase", "Line item": "Fees", Budget: 300, Period: "2026-02" },
+  ];
+  const actualRows = [
+    { Stage: " awareness ", "Line item": "MEDIA", Date: "2026-01-10", Amount: 400 },
+    { Stage: "Awareness", "Line item": "Media", Date: "2026-01-25", Amount: 500 },
+    { Stage: "Awareness", "Line item": "Media", Date: "2026-02-03", Amount: 1200 },
+    { Stage: "Purchase", "Line item": "Fees", Date: "2026-01-31", Amount: 310 },
+    { Stage: "Purchase", "Line item": "Card fees", Date: "2026-02-02", Amount: 40 },
+    { Stage: "Purchase", "Line item": "Card fees", Date: "2026-02-09", Amount: 35 },
+  ];
+
+  it("matches actuals to budget lines by stage, line item and period (trimmed, case-folded; a date finds its month) and sums them", () => {
+    const out = analyse({ budget: table("Budget", budgetRows), actuals: table("Actuals", actualRows) }, settings());
+    expect(errors(out.problems)).toEqual([]);
+    const a = out.analysis!;
+    // As of Feb. Media: Jan 400 + 500, Feb 1200 → 2100 against 2000 → −100.
+    // Fees: Jan 310, Feb none → like for like Jan only: 300 vs 310 → −10.
+    expect(a.asOf).toBe("2026-02");
+    expect(a.budgetLines.map((l) => [l.lineItem, l.budget, l.actual, l.variance])).toEqual([["Media", 2000, 2100, -100], ["Fees", 300, 310, -10]]);
+    expect(out.columns.actuals.map((c) => [c.column, c.header])).toEqual([["Stage", "Stage"], ["Line item", "Line item"], ["Period", "Date"], ["Actual", "Amount"]]);
+    // Unmatched actuals are listed once per line, with their total.
+    expect(warnings(out.problems)).toEqual([
+      "Actuals!B6: 2 actuals totalling 75 match no budget line; expected a budget line with the same Stage, Line item and Period; they are left out of the report.",
+    ]);
   });
 });

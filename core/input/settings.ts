@@ -76,16 +76,18 @@ export const SettingsSchema = z.object({
     .object({
       journey: z.string().min(1).default("Journey").meta(meta({ title: "Journey table", description: "The table, named range or sheet holding your KPIs." })),
       budget: z.string().min(1).default("Budget").meta(meta({ title: "Budget table", description: "The table, named range or sheet holding your budget lines." })),
+      actuals: z.string().min(1).default("Actuals").meta(meta({ title: "Actuals table", description: "The table, named range or sheet holding actuals kept apart from the budget (optional)." })),
     })
-    .default({ journey: "Journey", budget: "Budget" })
+    .default({ journey: "Journey", budget: "Budget", actuals: "Actuals" })
     .meta(meta({ title: "Input table names", description: "Where your tables are found." })),
   /** The user's own header → our column name, e.g. `{"Wave": "Period"}`. */
   columnMapping: z
     .object({
       journey: z.record(z.string(), z.string()).default({}),
       budget: z.record(z.string(), z.string()).default({}),
+      actuals: z.record(z.string(), z.string()).default({}),
     })
-    .default({ journey: {}, budget: {} })
+    .default({ journey: {}, budget: {}, actuals: {} })
     .meta(meta({ title: "Column mapping", description: "Your own headers mapped to ours, such as Wave → Period, for each table." })),
   palette: z.enum(["standard", "colour-blind"]).default("standard").meta(meta({
     title: "Colours",

@@ -12,6 +12,7 @@ import type { TableKind } from "./locate-table";
 const MEASURES: Record<TableKind, Record<string, string>> = {
   budget: { budget: "Budget", bud: "Budget", plan: "Budget", actual: "Actual", act: "Actual", spent: "Actual", forecast: "Forecast", fcst: "Forecast", outturn: "Forecast" },
   journey: { target: "Target", goal: "Target", plan: "Target", actual: "Actual", act: "Actual" },
+  actuals: { actual: "Actual", act: "Actual", spent: "Actual" },
 };
 
 const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];

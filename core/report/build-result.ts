@@ -4,7 +4,8 @@
  * receives it from its server as JSON).
  */
 import { z } from "zod";
-import type { AnalysisOutcome } from "../compute/analyse";
+import type { AnalysisInput, AnalysisOutcome } from "../compute/analyse";
+import { ColumnsFoundSchema } from "../input/header-match";
 import { ProblemJsonSchema, problemJson } from "./json";
 import { SummarySchema, buildSummary } from "./summary";
 
@@ -19,23 +20,26 @@ export const BuildResultSchema = z.discriminatedUnion("ok", [
     /** What the sheet plan told the user. */
     notices: z.array(z.string()),
     warnings: z.array(ProblemJsonSchema),
+    /** How each table's columns were found, for the user to confirm or correct. */
+    columns: ColumnsFoundSchema,
   }),
-  z.object({ ok: z.literal(false), problems: z.array(ProblemJsonSchema) }),
+  z.object({ ok: z.literal(false), problems: z.array(ProblemJsonSchema), columns: ColumnsFoundSchema.optional() }),
 ]);
 export type BuildResult = z.infer<typeof BuildResultSchema>;
 
 /** The result of a build that stopped at its problems (nothing was written). */
-export function stoppedResult(outcome: Pick<AnalysisOutcome, "problems">): BuildResult {
-  return { ok: false, problems: outcome.problems.map(problemJson) };
+export function stoppedResult(outcome: Pick<AnalysisOutcome, "problems"> & Partial<Pick<AnalysisOutcome, "columns">>): BuildResult {
+  return { ok: false, problems: outcome.problems.map(problemJson), columns: outcome.columns };
 }
 
 /** The result of a build whose report was written. */
-export function writtenResult(outcome: AnalysisOutcome, foundAs: (string | undefined)[], sheets: string[], notices: string[]): BuildResult {
+export function writtenResult(outcome: AnalysisOutcome, input: AnalysisInput, sheets: string[], notices: string[]): BuildResult {
   if (!outcome.analysis) return stoppedResult(outcome);
   return {
     ok: true,
     summary: buildSummary(outcome.analysis),
-    foundAs: foundAs.filter((f): f is string => !!f),
+    foundAs: [input.journey, input.budget, input.actuals].flatMap((t) => (t?.foundAs ? [t.foundAs] : [])),
+    columns: outcome.columns,
     sheets,
     notices,
     warnings: outcome.problems.filter((p) => p.severity === "warning").map(problemJson),

@@ -3,7 +3,7 @@
  * the Sheets sidebar receives from its server. Numbers are fractions, a missing figure is
  * null. The keys below are stable (README, "JSON").
  */
-import { ColumnFoundSchema } from "../input/header-match";
+import { ColumnsFoundSchema } from "../input/header-match";
 import { z } from "zod";
 import type { Analysis } from "../compute/analyse";
 import { BudgetLineSchema, VarianceFiguresSchema } from "../compute/budget-lines";
@@ -52,7 +52,7 @@ export const AnalysisJsonSchema = z.object({
   momentsAtRisk: z.array(ScoredKpiSchema.pick({ stage: true, touchpoint: true, kpi: true, status: true, achievement: true, weight: true })),
   problems: z.array(ProblemJsonSchema),
   /** How each table's columns were found in its header row (named, mapped in settings, guessed). */
-  columns: z.object({ journey: z.array(ColumnFoundSchema), budget: z.array(ColumnFoundSchema) }),
+  columns: ColumnsFoundSchema,
 });
 export type AnalysisJson = z.infer<typeof AnalysisJsonSchema>;
 

@@ -59,7 +59,7 @@ export function buildReports(): BuildResult {
   if (!outcome.analysis) return stoppedResult(outcome);
   const model = buildReport(outcome.analysis, { moneyFormat, generatedAt: new Date().toISOString().slice(0, 10) });
   const plan = writeReport(ss, model);
-  return writtenResult(outcome, [input.journey?.foundAs, input.budget?.foundAs], model.sheets.map((s) => plan.names[s.key]), plan.notices);
+  return writtenResult(outcome, input, model.sheets.map((s) => plan.names[s.key]), plan.notices);
 }
 
 /** Writes the sample tables into new sheets (never over a user's sheet); returns their names. */

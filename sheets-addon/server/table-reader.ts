@@ -1,5 +1,5 @@
 /**
- * Finds the Journey and Budget tables as the core's rules say (a named range, a sheet of that
+ * Finds the Journey, Budget and Actuals tables as the core's rules say (a named range, a sheet of that
  * name, else the active selection for the Journey table) and reads each with one getValues().
  */
 import { AnalysisInput, FoundTable, Settings, moneyCellOf, moneyFormatFrom } from "../../core";
@@ -32,7 +32,8 @@ export function readTables(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, setting
     if (selection && (selection.getNumRows() > 1 || selection.getNumColumns() > 1)) journey = tableOf(selection, true, "the selection");
   }
   const budget = find(ss, settings.tableNames.budget);
-  const input: AnalysisInput = { journey, budget };
+  const actuals = find(ss, settings.tableNames.actuals);
+  const input: AnalysisInput = { journey, budget, actuals };
   const cell = moneyCellOf(budget, settings);
   const moneyFormat = cell ? moneyFormatFrom(ss.getSheetByName(cell.sheet)?.getRange(cell.row + 1, cell.col + 1).getNumberFormat()) : undefined;
   return { input, moneyFormat };
