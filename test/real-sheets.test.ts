@@ -105,6 +105,43 @@ describe.each(FORMATS)("real layouts, as %s", (format) => {
     expect(stderr).toContain(`warning: ${format === "csv" ? "wide.csv" : "Budget"}!5:5: A total row was left out of the sums`);
   });
 
+  it("a monitoring sheet (no Target column) with a zero-complaints KPI, and a second table below", async () => {
+    const files = await bothFormats("monitor", "Journey", [
+      ["Stage", "KPI", "Direction", "Actual", "Month"],
+      ["Support", "Complaints", "lower", 2, "Mar-26"],
+      ["Support", "Tickets", "", 130, "Mar-26"],
+      [null, null, null, null, null],
+      ["Owner", "Notes", null, null, null],
+      ["Ana", "weekly review", null, null, null],
+    ]);
+    const { code, json, stderr } = await resultFor(files, "--journey", format);
+    expect(code, stderr).toBe(0);
+    expect(json.kpis.map((k: { kpi: string; status: string; actual: number }) => [k.kpi, k.status, k.actual])).toEqual([["Complaints", "No target", 2], ["Tickets", "No target", 130]]);
+    expect(json.periods).toEqual(["2026-03"]);
+    const sheet = format === "csv" ? "monitor.csv" : "Journey";
+    expect(stderr).toContain(`warning: ${sheet}: The Journey table has no Target column, so every KPI is shown as No target`);
+    expect(stderr).toContain(`warning: ${sheet}!5:6: Rows below the table look like another table`);
+  });
+
+  it("wide by column pairs: Jan Act | Jan Plan, and years as Budget_2024 | Actual_2024", async () => {
+    const pairs = await bothFormats("pairs", "Budget", [
+      ["Stage", "Line item", "Jan Plan", "Jan Act", "Feb Plan", "Feb Act"],
+      ["Awareness", "Media", 100, 90, 100, 120],
+    ]);
+    const p = await resultFor(pairs, "--budget", format);
+    expect(p.code, p.stderr).toBe(0);
+    // 200 against 210: −10.
+    expect(p.json.budgetLines[0]).toMatchObject({ budget: 200, actual: 210, variance: -10 });
+    expect(p.json.periods).toEqual(["Jan", "Feb"]);
+    const years = await bothFormats("years", "Budget", [
+      ["Stage", "Line item", "Budget_2024", "Actual_2024", "Budget_2025", "Actual_2025"],
+      ["Awareness", "Media", 1000, 1100, 1200, 1150],
+    ]);
+    const y = await resultFor(years, "--budget", format);
+    expect(y.json.periods).toEqual(["2024", "2025"]);
+    expect(y.json.budgetLines[0]).toMatchObject({ budget: 2200, actual: 2250, variance: -50 });
+  });
+
   it("day-first text dates are decided from the data; undecidable ones stop with the setting named", async () => {
     const files = await bothFormats("dates", "Journey", [
       ["Stage", "KPI", "Target", "Actual", "Date"],

@@ -116,6 +116,32 @@ describe("Sheets sidebar in Chromium", () => {
     await page.context().close();
   });
 
+  it("a budget with headers in its own words: the columns taken are shown at 300 px and saved to the column mapping", async () => {
+    newSpreadsheet();
+    g.sidebarInsertSample();
+    // The sample's Budget: Line item is column C, Budget column E.
+    const budget = state.sheets.find((s) => s.name === "Budget")!;
+    budget.cells.set("0,2", { value: "category_name", format: "" });
+    budget.cells.set("0,4", { value: "budgeted_amount", format: "" });
+    const page = await openSidebar();
+    await page.getByRole("button", { name: "Build reports" }).click();
+    await page.getByRole("region", { name: "Columns taken from your headers" }).waitFor();
+    await expect.poll(() => page.getByLabel('Budget "budgeted_amount" (Budget!E1) is').inputValue()).toBe("Budget");
+    await expect.poll(() => page.locator(".js-written").textContent()).toContain("Budget Variance");
+    expect(await seriousViolations(page)).toEqual([]);
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll("#js-columns button, #js-columns label, #js-columns select, #js-columns h2")]
+        .filter((e) => e.getBoundingClientRect().right > 300)
+        .map((e) => e.textContent),
+    );
+    expect(cut).toEqual([]);
+    await page.getByRole("button", { name: "Save these columns" }).click();
+    await expect.poll(() => page.locator("#js-columns-status").textContent()).toBe("Saved in this document. Build again to use them.");
+    expect(JSON.parse(state.properties.get("journey-scorecard.settings")!).columnMapping.budget).toEqual({ category_name: "Line item", budgeted_amount: "Budget" });
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it("a setting is saved in the document and kept when the sidebar opens again", async () => {
     newSpreadsheet();
     const page = await openSidebar();

@@ -396,6 +396,18 @@ describe("wide layouts", () => {
     expect(errors(out.problems)).toEqual(['Budget!C1: The Budget table has both a Period column and columns per period; expected either a Period column or one column per period (Jan), not both.']);
   });
 
+  it("a KPI sheet wide by month: Target Jan | Actual Jan | Target Feb | Actual Feb", () => {
+    const values: CellValue[][] = [
+      ["Stage", "KPI", "Target Jan", "Actual Jan", "Target Feb", "Actual Feb"],
+      ["Awareness", "Reach", 100, 80, 100, 90],
+    ];
+    const a = analyse({ journey: { block: { sheet: "KPIs", origin: { row: 0, col: 0 }, values }, locate: true } }, settings()).analysis!;
+    // As of Feb: 90 / 100 = 0.9, trend 0.9 − 0.8 = +0.1.
+    expect(a.asOf).toBe("Feb");
+    expect(a.scorecard.kpis[0].achievement).toBeCloseTo(0.9, 12);
+    expect(a.scorecard.kpis[0].trend).toBeCloseTo(0.1, 12);
+  });
+
   it("Budget volume and Actual volume are not periods: a long table stays long", () => {
     const a = wide([["Stage", "Line item", "Budget", "Actual", "Budget volume", "Actual volume"], ["Awareness", "Media", 100, 90, 10, 12]]).analysis!;
     expect(a.budgetLines[0]).toMatchObject({ budget: 100, actual: 90, budgetVolume: 10, actualVolume: 12 });
