@@ -84,16 +84,25 @@ function rank<K extends string>(a: Candidate<K>, b: Candidate<K>): number {
   return b.words - a.words || Number(b.whole) - Number(a.whole) || a.position - b.position;
 }
 
+/** What matching tells its caller besides the matches (each becomes a warning). */
+export interface MatchEvents<K extends string> {
+  /** A second header naming a column already found (the first is used). */
+  duplicate(index: number, key: K, firstIndex: number): void;
+  /** A doubtful guess for a column the table can do without: not used, only mentioned. */
+  notTaken(index: number, key: K): void;
+}
+
 /**
  * Matches each header to at most one column and each column to at most one header. The user's
  * mapping wins, then a header that is a column's name or alias, then a guess by words for the
- * columns still missing. `duplicate` is called for a second header naming a column already found.
+ * columns still missing. A doubtful guess is taken only for a column the table needs: a wrong
+ * optional column (a review date read as the Period) would change figures for a nice-to-have.
  */
 export function matchHeaders<K extends string>(
   headerTexts: readonly string[],
   specs: readonly ColumnSpec<K>[],
   mapped: ReadonlyMap<string, K>,
-  duplicate: (index: number, key: K, firstIndex: number) => void,
+  events: MatchEvents<K>,
 ): HeaderMatch<K>[] {
   const named = new Map<string, K>();
   for (const spec of specs) for (const name of [spec.key, spec.label, ...spec.aliases]) named.set(normalizeHeader(name), spec.key);
@@ -107,7 +116,7 @@ export function matchHeaders<K extends string>(
     const key = userKey ?? named.get(norm);
     if (!key) return unmatched.push(index);
     const first = byKey.get(key);
-    if (first) return duplicate(index, key, first.index);
+    if (first) return events.duplicate(index, key, first.index);
     const match: HeaderMatch<K> = { key, index, kind: userKey ? "mapped" : "named", doubtful: false };
     byKey.set(key, match);
     matches.push(match);
@@ -121,9 +130,14 @@ export function matchHeaders<K extends string>(
   for (const c of candidates) {
     if (taken.has(c.key) || guessed.has(c.index)) continue;
     const rival = candidates.find((o) => o.index === c.index && o.key !== c.key && !taken.has(o.key) && rank(o, c) === 0);
-    taken.add(c.key);
+    const doubtful = !c.whole || rival !== undefined;
     guessed.add(c.index);
-    matches.push({ key: c.key, index: c.index, kind: "guessed", doubtful: !c.whole || rival !== undefined, rival: rival?.key });
+    if (doubtful && !specs.find((s) => s.key === c.key)!.required) {
+      events.notTaken(c.index, c.key);
+      continue;
+    }
+    taken.add(c.key);
+    matches.push({ key: c.key, index: c.index, kind: "guessed", doubtful, rival: rival?.key });
   }
   return matches.sort((a, b) => a.index - b.index);
 }

@@ -133,17 +133,27 @@ export function readTable<K extends string>(
     const at = long ? long.headerOf(i) : { row: 0, col: i };
     return cellAddress(found.sheet, headerRow + at.row, firstCol + at.col);
   };
-  const matches = matchHeaders(headerCells.map(cellText), specs, mapped, (i, key, first) => {
-    problems.push(
-      problem({
+  const matches = matchHeaders(headerCells.map(cellText), specs, mapped, {
+    duplicate: (i, key, first) => {
+      problems.push(problem({
         severity: "warning",
         table: kind,
         cell: headerCell(i),
         value: describeValue(headerCells[i]),
         expected: `one column per field (the first, ${headerCell(first)}, is used)`,
         what: `Header ${describeValue(headerCells[i])} is a second column for ${labelOf(key)}`,
-      }),
-    );
+      }));
+    },
+    notTaken: (i, key) => {
+      problems.push(problem({
+        severity: "warning",
+        table: kind,
+        cell: headerCell(i),
+        value: describeValue(headerCells[i]),
+        expected: `a column mapping in settings ("${cellText(headerCells[i])}" = ${labelOf(key)}) if it is; until then it is not read`,
+        what: `Header ${describeValue(headerCells[i])} might be the ${labelOf(key)} column`,
+      }));
+    },
   });
   const columns: Partial<Record<K, number>> = {};
   const headers: Partial<Record<K, string>> = {};

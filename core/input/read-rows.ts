@@ -65,9 +65,10 @@ export function parseRows<K extends string, R extends RowWithPeriod>(
     if (mayHaveEmptyRows && rowIsEmpty(table.rows[i])) continue;
     r.start(i);
     // Totals and subtotals inside a table would count every line twice: left out, with a warning.
-    if (isTotalRow(table, i)) {
+    const total = totalLabel(table, i);
+    if (total !== null) {
       problems.push(problem({
-        severity: "warning", table: kind, cell: rowAddress(table.sheet, tableSheetRow(table, i)), value: JSON.stringify(totalLabel(table, i)),
+        severity: "warning", table: kind, cell: rowAddress(table.sheet, tableSheetRow(table, i)), value: JSON.stringify(total),
         expected: "budget lines and KPIs only; the report makes its own totals", what: "A total row was left out of the sums", rowIndex: i,
       }));
       continue;
@@ -108,7 +109,11 @@ const BARE_TOTAL = /^(grand\s+|sub-?\s*)?totals?:?$/i;
 /** The label that makes row `i` a total row, or null. */
 function totalLabel<K extends string>(table: MatchedTable<K>, i: number): string | null {
   const row = table.rows[i];
-  const textAt = (col: number | undefined) => (col === undefined ? "" : cellText(row[col]));
+  // Most cells say nothing of a total: look closer only at text holding "otal" / "OTAL".
+  const textAt = (col: number | undefined) => {
+    const v = col === undefined ? null : row[col];
+    return typeof v === "string" && (v.includes("otal") || v.includes("OTAL")) ? cellText(v) : "";
+  };
   const stage = textAt(table.columns["stage" as K]);
   if (TOTAL_LABEL.test(stage)) return stage;
   const first = textAt(0);
@@ -118,10 +123,6 @@ function totalLabel<K extends string>(table: MatchedTable<K>, i: number): string
     if (BARE_TOTAL.test(text)) return text;
   }
   return null;
-}
-
-function isTotalRow<K extends string>(table: MatchedTable<K>, i: number): boolean {
-  return totalLabel(table, i) !== null;
 }
 
 /**

@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS, Settings } from "./settings";
 import { parsePeriod } from "./periods";
 import type { CellValue } from "./cells";
 
+const NO_EVENTS = { duplicate: () => {}, notTaken: () => {} };
 const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...over });
 const warnings = (problems: { severity: string; message: string }[]) => problems.filter((p) => p.severity === "warning").map((p) => p.message);
 const errors = (problems: { severity: string; message: string }[]) => problems.filter((p) => p.severity === "error").map((p) => p.message);
@@ -28,7 +29,7 @@ describe("headers with extra words", () => {
   });
 
   it("maps the headers of a real budget export, each to its column, without a warning", () => {
-    const found = matchHeaders(["category_name", "Stage", "budgeted_amount", "actual_amount", "Reporting_Month"], BUDGET_COLUMNS, new Map(), () => {});
+    const found = matchHeaders(["category_name", "Stage", "budgeted_amount", "actual_amount", "Reporting_Month"], BUDGET_COLUMNS, new Map(), NO_EVENTS);
     expect(found.map((m) => [m.index, m.key, m.kind, m.doubtful])).toEqual([
       [0, "lineItem", "guessed", false],
       [1, "stage", "named", false],
@@ -41,7 +42,7 @@ describe("headers with extra words", () => {
   it("a header clearly a column is not beaten to it by a vaguer one earlier in the row", () => {
     // "Budget units" could be Budget (its first word) or Actual volume (Units); total_budget is
     // plainly Budget, so it gets Budget, and the vaguer header takes what is left, in doubt.
-    const found = matchHeaders(["Plan spend notes", "total_budget"], BUDGET_COLUMNS, new Map(), () => {});
+    const found = matchHeaders(["Plan spend notes", "total_budget"], BUDGET_COLUMNS, new Map(), NO_EVENTS);
     expect(found.find((m) => m.index === 1)).toMatchObject({ key: "budget", doubtful: false });
   });
 
@@ -442,6 +443,17 @@ describe("budget and actuals in two tables", () => {
     // Unmatched actuals are listed once per line, with their total.
     expect(warnings(out.problems)).toEqual([
       "Actuals!B6: 2 actuals totalling 75 match no budget line; expected a budget line with the same Stage, Line item and Period; they are left out of the report.",
+    ]);
+  });
+});
+
+describe("a doubtful guess for a column the table can do without", () => {
+  it("is not used but mentioned: a review date does not become the Period", () => {
+    const out = analyse({ journey: table("KPIs", [{ Stage: "Awareness", KPI: "Reach", Target: 100, Actual: 90, "Last review date": "2026-01-15" }]) }, settings());
+    expect(out.analysis!.periods).toEqual([]);
+    expect(out.columns.journey.map((c) => c.column)).not.toContain("Period");
+    expect(warnings(out.problems)).toEqual([
+      'KPIs!E1: Header "Last review date" might be the Period column; expected a column mapping in settings ("Last review date" = Period) if it is; until then it is not read.',
     ]);
   });
 });
