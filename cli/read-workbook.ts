@@ -5,6 +5,7 @@
  */
 import type ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
+import { Readable } from "node:stream";
 import type { CellValue, FoundTable, SheetCell } from "../core";
 import { parseA1, splitAddress } from "../core";
 
@@ -63,7 +64,22 @@ async function indexOf(path: string) {
       tables.push({ name: attr(tag, "name") ?? "", displayName: attr(tag, "displayName") ?? "", ref: attr(tag, "ref") ?? "", sheet });
     }
   }
-  return { sheets, names, tables };
+  return { sheets, names, tables, zip };
+}
+
+/** JSZip's view of one zip entry's compression (not in its typings). */
+type StoredEntry = { _data?: { compression?: { magic?: string } } };
+
+/**
+ * What ExcelJS's streaming reader should read. It loses the start of some uncompressed (stored)
+ * entries, which some libraries write (seen as "reading 'sheets'" about one read in four): a
+ * workbook with stored entries is handed over deflated again, in memory. Workbooks saved by
+ * Excel, Sheets or LibreOffice are deflated and are streamed from the file as they are.
+ */
+async function streamable(path: string, zip: Index["zip"]): Promise<string | Readable> {
+  const stored = Object.values(zip.files).some((f) => !f.dir && (f as unknown as StoredEntry)._data?.compression?.magic === "\x00\x00");
+  if (!stored) return path;
+  return Readable.from(await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
 }
 
 type Index = Awaited<ReturnType<typeof indexOf>>;
@@ -102,7 +118,7 @@ export async function readWorkbook(path: string, names: { journey: string; budge
   const index = await indexOf(path);
   const wanted = { journey: locate(index, names.journey), budget: locate(index, names.budget), actuals: locate(index, names.actuals) };
   const ids = new Set([wanted.journey?.sheetId, wanted.budget?.sheetId, wanted.actuals?.sheetId].filter((id): id is number => !!id));
-  const { grids, formats } = await withRetries(() => streamSheets(path, ids));
+  const { grids, formats } = await streamSheets(await streamable(path, index.zip), ids);
   const tableOf = (where: Location | null): FoundTable | null => {
     if (!where) return null;
     const grid = grids.get(where.sheetId) ?? [];
@@ -126,12 +142,12 @@ export async function readWorkbook(path: string, names: { journey: string; budge
 }
 
 /** The cells (and first rows' number formats) of the sheets `ids`, streamed row by row. */
-async function streamSheets(path: string, ids: ReadonlySet<number>): Promise<{ grids: Map<number, CellValue[][]>; formats: Map<string, string> }> {
+async function streamSheets(input: string | Readable, ids: ReadonlySet<number>): Promise<{ grids: Map<number, CellValue[][]>; formats: Map<string, string> }> {
   const grids = new Map<number, CellValue[][]>();
   const formats = new Map<string, string>();
   if (ids.size) {
     const { default: Excel } = await import("exceljs");
-    const reader = new Excel.stream.xlsx.WorkbookReader(path, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
+    const reader = new Excel.stream.xlsx.WorkbookReader(input, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
     for await (const worksheet of reader) {
       const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { id: number };
       if (!ids.has(ws.id)) continue;
@@ -151,17 +167,3 @@ async function streamSheets(path: string, ids: ReadonlySet<number>): Promise<{ g
   return { grids, formats };
 }
 
-/**
- * ExcelJS's streaming reader sometimes loses the start of a part when the zip's entries arrive
- * faster than it attaches to them (seen as "reading 'sheets'" on a workbook whose workbook.xml
- * comes last, about one run in four). The file is only read, so reading again is safe.
- */
-async function withRetries<T>(read: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await read();
-    } catch (e) {
-      if (i >= attempts) throw e;
-    }
-  }
-}

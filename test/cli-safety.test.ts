@@ -175,6 +175,19 @@ async function workbookWithChart(path: string): Promise<void> {
 }
 
 describe("a workbook with charts", () => {
+  it("a workbook whose parts are stored uncompressed (as some libraries write them) reads every time", async () => {
+    // ExcelJS's stream reader lost the start of such parts about one read in four.
+    const sub = mkdtempSync(join(dir, "stored-"));
+    const book = join(sub, "stored.xlsx");
+    await workbookWithChart(book);
+    for (let i = 0; i < 12; i++) {
+      const r = await cli("build", book, "--json");
+      expect(r.code, r.stderr).toBe(0);
+      // Reach 90/100, Orders 55/50 → capped 1: (0.9 + 1) / 2 = 0.95.
+      expect(JSON.parse(r.stdout).overall.score).toBeCloseTo(0.95, 12);
+    }
+  });
+
   it("goes through the whole job: read, reported, and the workbook itself left byte for byte", async () => {
     const sub = mkdtempSync(join(dir, "chart-"));
     const book = join(sub, "dashboard.xlsx");
