@@ -123,6 +123,24 @@ describe.each(FORMATS)("real layouts, as %s", (format) => {
     expect(stderr).toContain(`warning: ${sheet}!5:6: Rows below the table look like another table`);
   });
 
+  it("a zero-complaints KPI (lower is better, target 0, no baseline) is Green at 0, Red above, and the report says so", async () => {
+    const files = await bothFormats("zero", "Journey", [
+      ["Stage", "KPI", "Direction", "Target", "Actual"],
+      ["Support", "Complaints", "Lower is better", 0, 0],
+      ["Support", "Defects", "lower", 0, 3],
+      ["Support", "CSAT", "higher", 80, 72],
+    ]);
+    const { code, json, stderr } = await resultFor(files, "--journey", format);
+    expect(code, stderr).toBe(0);
+    expect(json.kpis.map((k: { kpi: string; status: string; achievement: number | null; score: number }) => [k.kpi, k.status, k.achievement, k.score])).toEqual([
+      ["Complaints", "Green", null, 1], ["Defects", "Red", null, 0], ["CSAT", "Amber", 0.9, 0.9],
+    ]);
+    // (1 + 0 + 0.9) / 3 = 0.6333.
+    expect(json.overall.score).toBeCloseTo(1.9 / 3, 12);
+    const sheet = format === "csv" ? "zero.csv" : "Journey";
+    expect(stderr).toContain(`warning: ${sheet}!D2: KPI "Complaints" is lower-is-better with Target 0 and no Baseline`);
+  });
+
   it("wide by column pairs: Jan Act | Jan Plan, and years as Budget_2024 | Actual_2024", async () => {
     const pairs = await bothFormats("pairs", "Budget", [
       ["Stage", "Line item", "Jan Plan", "Jan Act", "Feb Plan", "Feb Act"],

@@ -2,7 +2,7 @@
  * What both input tables share: header matching, reading each row into a typed row or
  * problems, periods, and the rule that a row needs a period when other rows have one.
  */
-import { SheetBlock, cellText, rowAddress } from "./cells";
+import { CellValue, SheetBlock, rowAddress } from "./cells";
 import { ColumnSpec } from "./columns";
 import { ColumnFound } from "./header-match";
 import { NumberOptions } from "./numbers";
@@ -109,20 +109,23 @@ const BARE_TOTAL = /^(grand\s+|sub-?\s*)?totals?:?$/i;
 /** The label that makes row `i` a total row, or null. */
 function totalLabel<K extends string>(table: MatchedTable<K>, i: number): string | null {
   const row = table.rows[i];
-  // Most cells say nothing of a total: look closer only at text holding "otal" / "OTAL".
-  const textAt = (col: number | undefined) => {
-    const v = col === undefined ? null : row[col];
-    return typeof v === "string" && (v.includes("otal") || v.includes("OTAL")) ? cellText(v) : "";
-  };
-  const stage = textAt(table.columns["stage" as K]);
-  if (TOTAL_LABEL.test(stage)) return stage;
-  const first = textAt(0);
-  if (TOTAL_LABEL.test(first) && !table.matches.some((m) => m.index === 0 && (m.key === "kpi" || m.key === "lineItem"))) return first;
-  for (const key of ["kpi", "lineItem", "touchpoint"]) {
-    const text = textAt(table.columns[key as K]);
-    if (BARE_TOTAL.test(text)) return text;
+  const stage = mayBeTotal(row, table.columns["stage" as K]);
+  if (stage !== null && TOTAL_LABEL.test(stage)) return stage;
+  const first = mayBeTotal(row, 0);
+  if (first !== null && TOTAL_LABEL.test(first) && !table.matches.some((m) => m.index === 0 && (m.key === "kpi" || m.key === "lineItem"))) return first;
+  for (const key of NAME_COLUMNS) {
+    const text = mayBeTotal(row, table.columns[key as K]);
+    if (text !== null && BARE_TOTAL.test(text)) return text;
   }
   return null;
+}
+
+const NAME_COLUMNS = ["kpi", "lineItem", "touchpoint"];
+
+/** A cell's text when it could say "total" (most cells cannot: they are looked at no closer). */
+function mayBeTotal(row: CellValue[], col: number | undefined): string | null {
+  const v = col === undefined ? null : row[col];
+  return typeof v === "string" && (v.includes("otal") || v.includes("OTAL")) ? v.trim() : null;
 }
 
 /**
