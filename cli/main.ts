@@ -161,10 +161,10 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
   }
   const analysis = outcome.analysis;
   const found = [input.journey?.foundAs, input.budget?.foundAs, input.actuals?.foundAs].filter(Boolean).join(" and ");
-  const model = buildReport(analysis, { moneyFormat, generatedAt: new Date().toISOString().slice(0, 10) });
-
   let written: string[] = [];
   if (outPath) {
+    // The report model only when a workbook is written (`--json` alone needs the analysis).
+    const model = buildReport(analysis, { moneyFormat, generatedAt: new Date().toISOString().slice(0, 10) });
     progress("writing the report workbook…");
     // A workbook already holds its tables; CSV tables are copied beside the report as values.
     const plan = await writeAtomically(outPath, model, workbookPath ? [] : inputCopies(input));
