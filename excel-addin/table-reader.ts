@@ -2,7 +2,7 @@
  * Finds the Journey, Budget and Actuals tables as the core's rules say (an Excel table of that name,
  * a named range, a sheet, else the selection) and reads each table's cells in one sync.
  */
-import { AnalysisInput, FoundTable, Settings, moneyCellOf, moneyFormatFrom, splitAddress } from "../core";
+import { AnalysisInput, FoundTable, Settings, moneyCellOf, moneyFormatFrom, selectionIsJourney, splitAddress } from "../core";
 
 interface Candidate {
   table: Excel.Table;
@@ -40,8 +40,7 @@ export async function readTables(context: Excel.RequestContext, settings: Settin
   await context.sync();
 
   const input: AnalysisInput = { journey: journeyFound && tableOf(journeyFound), budget: budgetRange && tableOf(budgetRange), actuals: actualsRange && tableOf(actualsRange) };
-  // A single selected cell is no table: the core then says where it looked.
-  if (journeyFound && !journeyRange && input.journey && input.journey.block.values.length <= 1 && (input.journey.block.values[0]?.length ?? 0) <= 1) input.journey = null;
+  if (journeyFound && !journeyRange && !selectionIsJourney(input)) input.journey = null;
   const moneyCell = moneyCellOf(input.budget, settings);
   let moneyFormat: string | undefined;
   if (moneyCell) {

@@ -57,8 +57,8 @@ describe("Excel table reader", () => {
     const model = newModel([]);
     putRows(model, "Budget", [["Stage", "Line item", "Budget", "Month"], ["Awareness", "Media", 1000, "2026-01"], ["Awareness", "Media", 1000, "2026-02"]]);
     putRows(model, "Actuals", [["Stage", "Account", "Amount", "Date"], ["Awareness", "media", 600, "2026-01-05"], ["Awareness", "Media", 500, "2026-01-20"], ["Awareness", "Media", 900, "2026-02-11"]]);
-    // Excel always has an active cell: one cell selected is no Journey table, so the budget stands alone.
-    model.selection = { sheet: "Budget", address: "A1" };
+    // A selection on the Budget sheet is part of the budget, not a Journey table: the budget stands alone.
+    model.selection = { sheet: "Budget", address: "A1:D3" };
     const { input, syncs } = await read(model);
     expect(input.journey).toBeNull();
     expect(syncs).toBe(3);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellAddress, cellText, columnLetter, describeValue, isSpreadsheetError, parseA1, rangeA1, rangeAddress, splitAddress } from "./cells";
+import { cellAddress, cellText, columnLetter, describeValue, isSpreadsheetError, parseA1, rangeA1, rangeAddress, selectionIsJourney, splitAddress } from "./cells";
 
 describe("cell addresses", () => {
   it("A1 ranges and their parsing", () => {
@@ -36,5 +36,14 @@ describe("cell addresses", () => {
     expect(isSpreadsheetError("#N/A")).toBe(true);
     expect(isSpreadsheetError("#div/0!")).toBe(true);
     expect(isSpreadsheetError("#hashtag")).toBe(false);
+  });
+
+  it("a selection stands in for the Journey table unless it is one cell or on the Budget or Actuals sheet", () => {
+    const found = (sheet: string, values: unknown[][]) => ({ block: { sheet, origin: { row: 0, col: 0 }, values: values as never }, locate: true });
+    const kpis = found("My KPIs", [["Stage", "KPI"], ["Awareness", "Reach"]]);
+    expect(selectionIsJourney({ journey: kpis, budget: found("Budget", [["Stage"]]) })).toBe(true);
+    expect(selectionIsJourney({ journey: found("My KPIs", [["Stage"]]) })).toBe(false);
+    expect(selectionIsJourney({ journey: found("budget", [["a", "b"], [1, 2]]), budget: found("Budget", [["Stage"]]) })).toBe(false);
+    expect(selectionIsJourney({ journey: found("Ledger", [["a", "b"], [1, 2]]), actuals: found("Ledger", [["Stage"]]) })).toBe(false);
   });
 });

@@ -22,6 +22,20 @@ export interface FoundTable {
   foundAs?: string;
 }
 
+/**
+ * Whether the user's selection, standing in for a Journey table not found by name, can be one:
+ * a single cell is no table, and a selection on the sheet of the Budget or Actuals table is part
+ * of that table (a budget alone then gives its report).
+ */
+export function selectionIsJourney(input: { journey?: FoundTable | null; budget?: FoundTable | null; actuals?: FoundTable | null }): boolean {
+  const selection = input.journey;
+  if (!selection) return false;
+  const values = selection.block.values;
+  if (values.length <= 1 && (values[0]?.length ?? 0) <= 1) return false;
+  const sheet = selection.block.sheet.toLowerCase();
+  return ![input.budget, input.actuals].some((t) => t?.block.sheet.toLowerCase() === sheet);
+}
+
 const ERROR_VALUES = new Set([
   "#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
   "#GETTING_DATA", "#ERROR!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",

@@ -2,7 +2,7 @@
  * Finds the Journey, Budget and Actuals tables as the core's rules say (a named range, a sheet of that
  * name, else the active selection for the Journey table) and reads each with one getValues().
  */
-import { AnalysisInput, FoundTable, Settings, moneyCellOf, moneyFormatFrom } from "../../core";
+import { AnalysisInput, FoundTable, Settings, moneyCellOf, moneyFormatFrom, selectionIsJourney } from "../../core";
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -25,15 +25,16 @@ function find(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): Found
 }
 
 export function readTables(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): ReadTables {
-  let journey = find(ss, settings.tableNames.journey);
-  if (!journey) {
-    const selection = ss.getActiveRange();
-    // A single selected cell is no table: the core then says where it looked.
-    if (selection && (selection.getNumRows() > 1 || selection.getNumColumns() > 1)) journey = tableOf(selection, true, "the selection");
-  }
+  const named = find(ss, settings.tableNames.journey);
   const budget = find(ss, settings.tableNames.budget);
   const actuals = find(ss, settings.tableNames.actuals);
-  const input: AnalysisInput = { journey, budget, actuals };
+  const input: AnalysisInput = { journey: named, budget, actuals };
+  if (!named) {
+    // No Journey table by name: the selection, if it can be one (the core's rule).
+    const selection = ss.getActiveRange();
+    input.journey = selection && tableOf(selection, true, "the selection");
+    if (!selectionIsJourney(input)) input.journey = null;
+  }
   const cell = moneyCellOf(budget, settings);
   const moneyFormat = cell ? moneyFormatFrom(ss.getSheetByName(cell.sheet)?.getRange(cell.row + 1, cell.col + 1).getNumberFormat()) : undefined;
   return { input, moneyFormat };
