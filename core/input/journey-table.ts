@@ -68,13 +68,13 @@ export interface ParsedJourney extends ParsedRows<KpiRow> {
   byKpi: Map<string, KpiRow[]>;
 }
 
-/** Reads the Journey table; every bad cell becomes a problem, rows never throw. */
 /** What a KPI row takes when its sheet does not say (settings `defaultPerspective`, `defaultDirection`). */
 export interface KpiDefaults {
   perspective: Perspective | null;
   direction: Direction;
 }
 
+/** Reads the Journey table; every bad cell becomes a problem, rows never throw. */
 export function parseJourneyTable(block: SheetBlock, options: TableOptions, defaults: KpiDefaults = { perspective: null, direction: "higher" }): ParsedJourney {
   const parsed = parseRows("journey", block, JOURNEY_COLUMNS, options, (r, sheetRow) => readKpiRow(r, sheetRow, defaults));
   const byKpi = groupBy(parsed.rows, kpiKey);

@@ -309,6 +309,11 @@ describe("totals inside a table, another table below", () => {
     expect(errors(out.problems)).toEqual([]);
     // Without the totals: budget 1700, actual 1650, cost variance 50 (not 100 counted twice).
     expect(out.analysis!.budgetTotal.cost).toMatchObject({ budget: 1700, actual: 1650, variance: 50 });
+    // A budget alone: its report's one sheet carries the notes.
+    const sheet = buildReport(out.analysis!).sheets[0];
+    const texts = sheet.blocks.flatMap((b) => blockValues(b).flat());
+    expect(texts).toContain("Notes");
+    expect(texts).toContain("Budget!4:4: A total row was left out of the sums; expected budget lines and KPIs only; the report makes its own totals.");
     expect(warnings(out.problems)).toEqual([
       'Budget!4:4: A total row was left out of the sums; expected budget lines and KPIs only; the report makes its own totals.',
       'Budget!6:6: A total row was left out of the sums; expected budget lines and KPIs only; the report makes its own totals.',

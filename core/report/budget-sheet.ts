@@ -2,7 +2,7 @@
 import type { BudgetGroupTotal, BudgetLine, VarianceFigures } from "../compute/budget-lines";
 import { nameKey } from "../compute/group";
 import type { StageView } from "../compute/journey-view";
-import { SheetContext, titleRows } from "./sheet-parts";
+import { SheetContext, notesSection, titleRows } from "./sheet-parts";
 import { ReportSheet } from "./model";
 import { Column, FORMATS, SheetBuilder, figureColumn, percentColumn, textColumn } from "./sheet-builder";
 
@@ -119,6 +119,7 @@ export function budgetSheet({ a, rules, money }: SheetContext): ReportSheet {
   }
 
   b.section(a.asOf ? "Budget lines (year to date)" : "Budget lines", budgetLineColumns(money, a.asOf), a.budgetLines);
+  if (!a.hasJourney) notesSection(b, a);
   return b.sheet;
 }
 

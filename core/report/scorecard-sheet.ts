@@ -2,8 +2,7 @@
 import type { RollUp } from "../compute/rollup";
 import type { ScoredKpi } from "../compute/scorecard";
 import { PERSPECTIVES } from "../input/journey-table";
-import type { Problem } from "../input/problems";
-import { SheetContext, asOfText, rollUpColumns, titleRows } from "./sheet-parts";
+import { SheetContext, asOfText, notesSection, rollUpColumns, titleRows } from "./sheet-parts";
 import { CellRange, ChartSpec, ReportSheet } from "./model";
 import { Column, FORMATS, SheetBuilder, figureColumn, percentColumn, textColumn } from "./sheet-builder";
 
@@ -33,11 +32,6 @@ const KPI_COLUMNS: Column<ScoredKpi>[] = [
   textColumn("Period", 10, (k) => k.period),
 ];
 
-const NOTE_COLUMNS: Column<Problem>[] = [
-  textColumn("Severity", 10, (p) => (p.severity === "error" ? "Skipped row" : "Warning")),
-  textColumn("Cell", 16, (p) => p.cell ?? ""),
-  textColumn("Message", 90, (p) => p.message),
-];
 
 export function scorecardSheet({ a, rules, options }: SheetContext): ReportSheet {
   const card = a.scorecard;
@@ -86,11 +80,7 @@ export function scorecardSheet({ a, rules, options }: SheetContext): ReportSheet
 
   b.section("KPIs", KPI_COLUMNS, card.kpis);
 
-  const notes = a.problems;
-  if (notes.length) {
-    b.gap();
-    b.section(a.skipped.length ? `Notes (${a.skipped.length} problem${a.skipped.length > 1 ? "s" : ""} in skipped rows)` : "Notes", NOTE_COLUMNS, notes);
-  }
+  notesSection(b, a);
   return b.sheet;
 }
 

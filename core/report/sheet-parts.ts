@@ -1,6 +1,7 @@
 /** What the three sheets share: their context, title rows and roll-up columns. */
 import type { Analysis } from "../compute/analyse";
 import type { RollUp } from "../compute/rollup";
+import type { Problem } from "../input/problems";
 import type { ReportOptions } from "./build-report";
 import { ReportValue } from "./model";
 import { Column, ColumnKind, FORMATS, RuleContext, SheetBuilder, TITLE_STYLE, figureColumn, percentColumn, textColumn } from "./sheet-builder";
@@ -40,4 +41,20 @@ export function titleRows(b: SheetBuilder, title: string, summary: ReportValue[]
   b.note(note);
   b.sheet.frozenRows = 2;
   b.gap();
+}
+
+const NOTE_COLUMNS: Column<Problem>[] = [
+  textColumn("Severity", 10, (p) => (p.severity === "error" ? "Skipped row" : "Warning")),
+  textColumn("Cell", 16, (p) => p.cell ?? ""),
+  textColumn("Message", 90, (p) => p.message),
+];
+
+/**
+ * The warnings and skipped rows, on the report's first sheet (the Scorecard, or the Budget
+ * Variance when a budget stands alone), so the workbook says what the build said.
+ */
+export function notesSection(b: SheetBuilder, a: Analysis): void {
+  if (!a.problems.length) return;
+  b.gap();
+  b.section(a.skipped.length ? `Notes (${a.skipped.length} problem${a.skipped.length > 1 ? "s" : ""} in skipped rows)` : "Notes", NOTE_COLUMNS, a.problems);
 }
