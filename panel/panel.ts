@@ -49,7 +49,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   if (storage?.getItem(FIRST_RUN_KEY) !== "1") {
     const dismiss = el("button", { type: "button", class: "js-link" }, "Got it");
     const intro = el("p", { class: "js-intro", id: "js-intro" },
-      `Journey Scorecard reads your Journey and Budget tables in ${options.hostName}, scores every KPI, checks budget against actual, and writes three report sheets: Scorecard, Budget Variance and Journey View. `,
+      `Journey Scorecard reads your Journey and Budget tables in ${options.hostName}, scores every KPI, checks budget against actual, and writes three report sheets: Scorecard, Budget Variance and Journey View (a budget alone gives its Budget Variance). `,
       dismiss);
     dismiss.addEventListener("click", () => {
       storage?.setItem(FIRST_RUN_KEY, "1");

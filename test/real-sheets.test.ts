@@ -66,6 +66,13 @@ describe.each(FORMATS)("real layouts, as %s", (format) => {
     expect(byItem["Trade shows"]).toMatchObject({ budget: 500, actual: 400, variance: 100, forecast: 900, forecastVariance: 100 });
     expect(json.kpis).toEqual([]);
     expect(stderr).toBe("");
+    // Written, a budget alone is its Budget Variance sheet only.
+    const out = join(dir, `export-${format}.report.xlsx`);
+    const written = format === "csv" ? await cli("build", "--budget", files.csv, "--out", out) : await cli("build", files.xlsx, "--out", out);
+    expect(written.stdout).toContain("(sheets: Budget Variance)");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((w) => w.name)).toEqual(format === "csv" ? ["Budget", "Budget Variance"] : ["Budget Variance"]);
   });
 
   it("a KPI sheet without Perspective or Direction, with a blank target and a cost KPI", async () => {
