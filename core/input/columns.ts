@@ -10,10 +10,15 @@ export interface ColumnSpec<K extends string = string> {
   aliases: readonly string[];
   /** The header must be present (its cells may still be blank where the spec allows). */
   required: boolean;
+  /**
+   * The report is hardly useful without it (required columns, and Target): a guess in doubt is
+   * taken for it, with a warning, rather than left out.
+   */
+  needed: boolean;
 }
 
-function column<K extends string>(key: K, label: string, aliases: string[], required = false): ColumnSpec<K> {
-  return { key, label, aliases, required };
+function column<K extends string>(key: K, label: string, aliases: string[], required = false, needed = required): ColumnSpec<K> {
+  return { key, label, aliases, required, needed };
 }
 
 export const JOURNEY_COLUMNS = [
@@ -27,7 +32,7 @@ export const JOURNEY_COLUMNS = [
   column("unit", "Unit", []),
   column("direction", "Direction", ["Polarity", "Better"]),
   column("baseline", "Baseline", ["Start", "Worst"]),
-  column("target", "Target", ["Goal value", "Plan"]),
+  column("target", "Target", ["Goal value", "Plan"], false, true),
   column("targetMax", "Target max", ["Upper target"]),
   column("actual", "Actual", ["Actuals", "Value"], true),
   column("weight", "Weight", []),

@@ -95,8 +95,8 @@ export interface MatchEvents<K extends string> {
 /**
  * Matches each header to at most one column and each column to at most one header. The user's
  * mapping wins, then a header that is a column's name or alias, then a guess by words for the
- * columns still missing. A doubtful guess is taken only for a column the table needs: a wrong
- * optional column (a review date read as the Period) would change figures for a nice-to-have.
+ * columns still missing. A doubtful guess is taken only for a column the report needs (`needed`):
+ * a wrong optional column (a review date read as the Period) would change figures for a nice-to-have.
  */
 export function matchHeaders<K extends string>(
   headerTexts: readonly string[],
@@ -132,7 +132,7 @@ export function matchHeaders<K extends string>(
     const rival = candidates.find((o) => o.index === c.index && o.key !== c.key && !taken.has(o.key) && rank(o, c) === 0);
     const doubtful = !c.whole || rival !== undefined;
     guessed.add(c.index);
-    if (doubtful && !specs.find((s) => s.key === c.key)!.required) {
+    if (doubtful && !specs.find((s) => s.key === c.key)!.needed) {
       events.notTaken(c.index, c.key);
       continue;
     }

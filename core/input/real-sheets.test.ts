@@ -453,6 +453,14 @@ describe("budget and actuals in two tables", () => {
 });
 
 describe("a doubtful guess for a column the table can do without", () => {
+  it("Target is needed for a scorecard: a doubtful guess for it is taken, with a warning", () => {
+    const out = analyse({ journey: table("KPIs", [{ Stage: "Awareness", KPI: "Reach", Target_2026: 100, Actual: 90 }]) }, settings());
+    expect(out.analysis!.scorecard.kpis[0]).toMatchObject({ target: 100, achievement: 0.9 });
+    expect(warnings(out.problems)).toEqual([
+      'KPIs!C1: Header "Target_2026" was taken as the Target column; expected a header naming one column; if Target is wrong, map "Target_2026" to the right column in settings (Column mapping).',
+    ]);
+  });
+
   it("is not used but mentioned: a review date does not become the Period", () => {
     const out = analyse({ journey: table("KPIs", [{ Stage: "Awareness", KPI: "Reach", Target: 100, Actual: 90, "Last review date": "2026-01-15" }]) }, settings());
     expect(out.analysis!.periods).toEqual([]);
