@@ -470,3 +470,12 @@ describe("a doubtful guess for a column the table can do without", () => {
     ]);
   });
 });
+
+describe("period words in wide headers", () => {
+  it("reads months, quarters, years and fiscal years, with or without brackets", async () => {
+    const { periodOfText } = await import("./wide-table");
+    expect(["Jan", "(Feb)", "Q3", "2024", "FY24", "FY 2025", "Jan-26", "Mar 2026", "2026-Q1", "notes", "Q5"].map(periodOfText)).toEqual([
+      "Jan", "Feb", "Q3", "2024", "FY2024", "FY2025", "2026-01", "2026-03", "2026-Q1", null, null,
+    ]);
+  });
+});

@@ -17,14 +17,17 @@ const MEASURES: Record<TableKind, Record<string, string>> = {
 
 const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
-/** The period a header's other words name: `Jan`, `2024`, `Mar 2026`, `2026-Q1`; null when none. */
+/** The period a header's other words name: `Jan`, `Q1`, `2024`, `FY24`, `Mar 2026`, `2026-Q1`; null when none. */
 export function periodOfText(text: string): string | null {
-  const t = text.trim();
+  const t = text.trim().replace(/^\((.*)\)$/, "$1");
   if (!t) return null;
   const lower = t.toLowerCase();
   const month = MONTH_NAMES.findIndex((m) => lower.length >= 3 && m.startsWith(lower));
   if (month >= 0) return MONTH_NAMES[month].slice(0, 3).replace(/^./, (c) => c.toUpperCase());
   if (/^(19|20)\d\d$/.test(t)) return t;
+  if (/^Q[1-4]$/i.test(t)) return t.toUpperCase();
+  const fiscal = /^FY\s?(\d{2}|\d{4})$/i.exec(t);
+  if (fiscal) return `FY${fiscal[1].length === 2 ? `20${fiscal[1]}` : fiscal[1]}`;
   const period = parsePeriod(t);
   return period && period.start !== null ? period.label : null;
 }
