@@ -61,16 +61,22 @@ export function parseRows<K extends string, R extends RowWithPeriod>(
   const mayHaveEmptyRows = !options.locate;
   const seenPeriods = new Set<string>();
   let undated = 0;
+  // A wide table's total row is several long rows: one warning for its sheet row.
+  let lastTotalRow = -1;
   for (let i = 0; i < table.rows.length; i++) {
     if (mayHaveEmptyRows && rowIsEmpty(table.rows[i])) continue;
     r.start(i);
     // Totals and subtotals inside a table would count every line twice: left out, with a warning.
     const total = totalLabel(table, i);
     if (total !== null) {
-      problems.push(problem({
-        severity: "warning", table: kind, cell: rowAddress(table.sheet, tableSheetRow(table, i)), value: JSON.stringify(total),
-        expected: "budget lines and KPIs only; the report makes its own totals", what: "A total row was left out of the sums", rowIndex: i,
-      }));
+      const sheetRow = tableSheetRow(table, i);
+      if (sheetRow !== lastTotalRow) {
+        problems.push(problem({
+          severity: "warning", table: kind, cell: rowAddress(table.sheet, sheetRow), value: JSON.stringify(total),
+          expected: "budget lines and KPIs only; the report makes its own totals", what: "A total row was left out of the sums", rowIndex: i,
+        }));
+      }
+      lastTotalRow = sheetRow;
       continue;
     }
     const row = readRow(r, tableSheetRow(table, i));

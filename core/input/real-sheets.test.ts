@@ -389,8 +389,11 @@ describe("wide layouts", () => {
       ["Stage", "Line item", "Budget", null, "Actual", null],
       [null, null, "Jan", "Feb", "Jan", "Feb"],
       ["Awareness", "Media", 100, 100, 80, 130],
-    ]).analysis!;
-    expect(ok.budgetLines[0]).toMatchObject({ budget: 200, actual: 210, variance: -10 });
+      ["Grand total", null, 100, 100, 80, 130],
+    ]);
+    expect(ok.analysis!.budgetLines[0]).toMatchObject({ budget: 200, actual: 210, variance: -10 });
+    // The total row is two long rows (Jan, Feb) but one row of the sheet: one warning.
+    expect(warnings(ok.problems)).toEqual(["Budget!4:4: A total row was left out of the sums; expected budget lines and KPIs only; the report makes its own totals."]);
   });
 
   it("a long Period column beside columns per period is an error that says so", () => {
