@@ -34,7 +34,7 @@ export const JOURNEY_COLUMNS = [
   column("baseline", "Baseline", ["Start", "Worst"]),
   column("target", "Target", ["Goal value", "Plan"], false, true),
   column("targetMax", "Target max", ["Upper target"]),
-  column("actual", "Actual", ["Actuals", "Value"], true),
+  column("actual", "Actual", ["Actuals", "Value", "Result", "Achieved"], true),
   column("weight", "Weight", []),
   column("tolerance", "Tolerance", ["Amber band"]),
   column("period", "Period", ["Month", "Quarter", "Date"]),

@@ -181,7 +181,11 @@ function warnHowScored(parsed: ParsedRows<KpiRow>, byKpi: Map<string, KpiRow[]>)
 }
 
 /** Words in a KPI's name that say less is better: costs, times, churn, defects… */
-const LOWER_IS_BETTER_WORDS = ["cost", "expense", "spend", "time", "days", "churn", "defect", "complaint", "abandon", "error"];
+const LOWER_IS_BETTER_WORDS = [
+  "cost", "expense", "spend", "time", "days", "churn", "defect", "complaint", "abandon", "error",
+  // Marketing's own names for costs and waits: cost per click, acquisition, lead; customer acquisition cost.
+  "cpc", "cpa", "cpl", "cac", "bounce", "wait",
+];
 
 /**
  * Without a Direction column every KPI is higher-is-better; one whose name says it is a cost, a
