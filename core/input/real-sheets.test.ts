@@ -235,6 +235,16 @@ describe("a missing actual inside elapsed periods", () => {
 });
 
 describe("no Direction column", () => {
+  it("marketing's cost names too (CPC), in a sheet whose actuals are headed Result", () => {
+    const out = analyse({ journey: table("KPIs", [{ Stage: "Awareness", KPI: "CPC", Target: 1.2, Result: 1.35 }]) }, settings());
+    // Scored as the sheet says nothing: 1.35 / 1.2 = 1.125.
+    expect(out.analysis!.scorecard.kpis[0].achievement).toBeCloseTo(1.125, 12);
+    expect(out.columns.journey.find((c) => c.column === "Actual")).toMatchObject({ header: "Result", kind: "named" });
+    expect(warnings(out.problems)).toEqual([
+      'KPIs!B2: KPI "CPC" sounds lower-is-better ("cpc") but the table has no Direction column; expected a Direction column saying lower for it (or the setting defaultDirection); it is scored as higher-is-better.',
+    ]);
+  });
+
   it("a KPI whose name says cost, time, churn, defects… gets a warning suggesting lower, once; nothing is guessed", () => {
     const rows = ["2026-01", "2026-02"].flatMap((p) => [
       kpi({ KPI: "Cost per lead", Target: 40, Actual: 50, Period: p }),
