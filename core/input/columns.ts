@@ -63,7 +63,8 @@ export const ACTUALS_COLUMNS = [
   column("touchpoint", "Touchpoint", ["Channel"]),
   column("lineItem", "Line item", ["Account", "Category", "Item", "Cost centre", "Cost center"], true),
   column("actual", "Actual", ["Actuals", "Spent", "Amount"], true),
-  column("period", "Period", ["Month", "Quarter", "Date"]),
+  // A ledger's dates are how its actuals find their budget periods: a doubtful guess is taken.
+  column("period", "Period", ["Month", "Quarter", "Date"], false, true),
 ] as const;
 export type ActualsColumn = (typeof ACTUALS_COLUMNS)[number]["key"];
 

@@ -69,7 +69,10 @@ function candidatesFor<K extends string>(index: number, text: string, specs: rea
     const whole = words.every((w) => explained.has(w) || FILLER.has(w));
     let best: Candidate<K> | null = null;
     for (const name of names) {
-      const aliasWords = headerWords(name).filter((w) => !FILLER.has(w));
+      // Filler words count only when they are all the alias has (`Amount` is an alias of Actual).
+      const all = headerWords(name);
+      const meaningful = all.filter((w) => !FILLER.has(w));
+      const aliasWords = meaningful.length ? meaningful : all;
       if (aliasWords.length === 0 || !aliasWords.every((w) => words.includes(w))) continue;
       const c = { key: spec.key, index, words: aliasWords.length, whole, position: Math.min(...aliasWords.map((w) => words.indexOf(w))) };
       if (!best || rank(c, best) < 0) best = c;

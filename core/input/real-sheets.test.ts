@@ -434,6 +434,21 @@ describe("wide layouts", () => {
 });
 
 describe("budget and actuals in two tables", () => {
+  it("a ledger export: Cost Center, Posting Date, Amount (USD)", () => {
+    const budget = table("Budget", [{ Stage: "Awareness", "Line item": "Media", Budget: 1000, Period: "2026-01" }]);
+    const ledger = table("Actuals", [
+      { Stage: "Awareness", "Cost Center": "Media", "Posting Date": "2026-01-12", "Amount (USD)": 700 },
+      { Stage: "Awareness", "Cost Center": "Media", "Posting Date": "2026-01-28", "Amount (USD)": 250 },
+    ]);
+    const out = analyse({ budget, actuals: ledger }, settings());
+    // 700 + 250 = 950 against 1000: +50.
+    expect(out.analysis!.budgetLines[0]).toMatchObject({ budget: 1000, actual: 950, variance: 50 });
+    expect(out.columns.actuals.map((c) => [c.column, c.header, c.kind, c.doubtful])).toEqual([
+      ["Stage", "Stage", "named", false], ["Line item", "Cost Center", "named", false],
+      ["Period", "Posting Date", "guessed", true], ["Actual", "Amount (USD)", "guessed", false],
+    ]);
+  });
+
   const budgetRows = [
     { Stage: "Awareness", "Line item": "Media", Budget: 1000, Period: "2026-01" },
     { Stage: "Awareness", "Line item": "Media", Budget: 1000, Period: "2026-02" },
