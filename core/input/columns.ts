@@ -43,7 +43,7 @@ export const JOURNEY_COLUMNS = [
 export type JourneyColumn = (typeof JOURNEY_COLUMNS)[number]["key"];
 
 export const BUDGET_COLUMNS = [
-  column("stage", "Stage", [], true),
+  column("stage", "Stage", ["Journey stage", "Phase"], true),
   column("touchpoint", "Touchpoint", ["Channel"]),
   column("lineItem", "Line item", ["Account", "Category", "Item", "Cost centre", "Cost center"], true),
   column("type", "Type", ["Kind"]),
@@ -59,7 +59,7 @@ export type BudgetColumn = (typeof BUDGET_COLUMNS)[number]["key"];
 
 /** Actuals kept apart from the budget (an export of the ledger): matched to budget lines. */
 export const ACTUALS_COLUMNS = [
-  column("stage", "Stage", [], true),
+  column("stage", "Stage", ["Journey stage", "Phase"], true),
   column("touchpoint", "Touchpoint", ["Channel"]),
   column("lineItem", "Line item", ["Account", "Category", "Item", "Cost centre", "Cost center"], true),
   column("actual", "Actual", ["Actuals", "Spent", "Amount"], true),
