@@ -15,6 +15,8 @@ export { DEFAULT_SETTINGS, SETTINGS_KEY, SettingsSchema, parseSettings, parseSto
 export type { Settings, SettingsInput } from "./input/settings";
 export { settingsForm } from "./input/settings-form";
 export { COLUMN_LABELS } from "./input/columns";
+export { TABLE_WORDS } from "./input/locate-table";
+export type { TableKind } from "./input/locate-table";
 export type { SettingField } from "./input/settings-form";
 
 // Compute: from tables to every figure.

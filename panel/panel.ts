@@ -3,7 +3,7 @@
  * from the core's summary, problems and settings description, and talks to its host only
  * through PanelHost. Sheet text only ever reaches the page as text (never as HTML).
  */
-import { BuildResult, COLUMN_LABELS, ColumnsFound, ProblemJson, SettingField, SettingsInput, Summary, parseSettings, problemJson, settingsForm } from "../core";
+import { BuildResult, COLUMN_LABELS, ColumnsFound, ProblemJson, SettingField, SettingsInput, Summary, TABLE_WORDS, TableKind, parseSettings, problemJson, settingsForm } from "../core";
 import { BUILD_STEPS, BuildStep, PanelHost, StoredSettings } from "./host";
 import css from "./panel.css";
 
@@ -153,14 +153,12 @@ function showResult(output: HTMLElement, result: BuildResult, host: PanelHost, f
   if (columns) output.append(columns);
 }
 
-const TABLE_NAMES = { journey: "Journey", budget: "Budget", actuals: "Actuals" } as const;
-
 /**
  * The headers taken as our columns by their words: each with a choice to keep or correct it.
  * Saving puts every choice in the column mapping, so the next build reads them so for sure.
  */
 function columnsView(columns: ColumnsFound, host: PanelHost, fail: (e: unknown) => void, saved: (stored: StoredSettings) => void): HTMLElement | null {
-  const guesses = (Object.keys(TABLE_NAMES) as (keyof typeof TABLE_NAMES)[]).flatMap((table) =>
+  const guesses = (Object.keys(COLUMN_LABELS) as TableKind[]).flatMap((table) =>
     columns[table].filter((c) => c.kind === "guessed").map((c) => ({ table, ...c })));
   if (!guesses.length) return null;
   const section = el("section", { class: "js-columns", id: "js-columns", "aria-labelledby": "js-columns-title" },
@@ -175,7 +173,7 @@ function columnsView(columns: ColumnsFound, host: PanelHost, fail: (e: unknown) 
       option.selected = label === g.column;
       select.append(option);
     }
-    const label = el("label", { for: id }, `${TABLE_NAMES[g.table]} "${g.header}" (${g.cell})${g.doubtful ? ", unsure" : ""} is`);
+    const label = el("label", { for: id }, `${TABLE_WORDS[g.table].label} "${g.header}" (${g.cell})${g.doubtful ? ", unsure" : ""} is`);
     form.append(el("div", { class: `js-field${g.doubtful ? " js-doubtful" : ""}` }, label, select));
     return select;
   });
@@ -187,7 +185,7 @@ function columnsView(columns: ColumnsFound, host: PanelHost, fail: (e: unknown) 
     try {
       const stored = await host.loadSettings();
       const mapping = structuredClone(stored.settings.columnMapping);
-      for (const select of choices) mapping[select.dataset.table as keyof typeof TABLE_NAMES][select.dataset.header!] = select.value;
+      for (const select of choices) mapping[select.dataset.table as TableKind][select.dataset.header!] = select.value;
       saved(await host.saveSettings({ ...stored.settings, columnMapping: mapping }));
       status.textContent = "Saved in this document. Build again to use them.";
     } catch (error) {
