@@ -75,18 +75,24 @@ describe("properties", () => {
     fc.boolean(),
     fc.date({ noInvalidDate: false }),
     fc.constantFrom("#N/A", "#DIV/0!", "Stage", "KPI", "Target", "Actual", "Perspective", "Budget", "Line item", "Customer", "85%", "(1,200)", "range", "2026-Q1", "Period"),
+    // Sheets as users keep them: wordy and wide headers, totals, text dates.
+    fc.constantFrom("Budget Jan", "Actual Jan", "Budget Feb", "Actual Feb", "Jan", "Feb", "Total", "Awareness Total", "03/04/2026", "15/03/2026", "Mar-26", "budgeted_amount", "Metric_Name", "Amount", "Date", "lower", "0"),
   );
   const grid = fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 });
 
   it("parsing never throws on any 2-D array of cell values", () => {
     fc.assert(
-      fc.property(grid, grid, fc.boolean(), (journey, budget, locate) => {
+      fc.property(grid, grid, grid, fc.boolean(), fc.constantFrom(null, "day-first", "month-first" as const), (journey, budget, actuals, locate, dateOrder) => {
         const j = { sheet: "J", origin: { row: 0, col: 0 }, values: journey };
         const b = { sheet: "B", origin: { row: 0, col: 0 }, values: budget };
+        const a = { sheet: "A", origin: { row: 0, col: 0 }, values: actuals };
         const options = { decimalComma: false, mapping: {}, locate };
         parseJourneyTable(j, options);
         parseBudgetTable(b, options);
-        const out = analyse({ journey: { block: j, locate }, budget: { block: b, locate } }, { ...DEFAULT_SETTINGS, skipInvalidRows: true });
+        const out = analyse(
+          { journey: { block: j, locate }, budget: { block: b, locate }, actuals: { block: a, locate } },
+          { ...DEFAULT_SETTINGS, skipInvalidRows: true, dateOrder },
+        );
         for (const p of out.problems) expect(typeof p.message).toBe("string");
       }),
       { numRuns: 300 },
