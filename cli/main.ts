@@ -155,6 +155,8 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
   reportProblems(outcome.problems, io);
   if (!outcome.analysis) {
     const errors = outcome.problems.filter((p) => p.severity === "error").length;
+    // A wrong guess can be why: say which headers were taken for what.
+    io.stderr(guessedColumnsText(outcome.columns));
     io.stderr(`journey-scorecard: ${errors} error${errors === 1 ? "" : "s"} in the input; no report was written${outPath && existsSync(outPath) ? ` (${outPath} is unchanged)` : ""}.\n`);
     if (opt.json) io.stdout(JSON.stringify({ problems: outcome.problems.map(problemJson) }, null, 2) + "\n");
     return 1;

@@ -182,7 +182,20 @@ describe.each(FORMATS)("real layouts, as %s", (format) => {
     const stopped = await resultFor(unclear, "--journey", format);
     expect(stopped.code).toBe(1);
     expect(stopped.stderr).toContain(`error: ${format === "csv" ? "unclear.csv" : "Journey"}!E2: Period`);
+    // The header Date was taken as Period by name, so no guess is listed.
+    expect(stopped.stderr).not.toContain("Columns taken from your headers");
     expect(stopped.stderr).toContain('Period "01/02/2026" could be read day-first or month-first; expected the setting dateOrder');
+  });
+});
+
+describe("a stopped build", () => {
+  it("lists the headers it took by their words beside the error, since a wrong guess can be why", async () => {
+    const path = join(dir, "stopped.csv");
+    writeFileSync(path, csvOf([["Stage", "Metric_Name", "Target", "value_rounded"], ["Awareness", "Reach", 100, "lots"]]));
+    const r = await cli("build", "--journey", path, "--json");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: stopped.csv!D2: value_rounded "lots" is not a number');
+    expect(r.stderr).toContain('Columns taken from your headers: stopped.csv!B1 "Metric_Name" as KPI; stopped.csv!D1 "value_rounded" as Actual.');
   });
 });
 
