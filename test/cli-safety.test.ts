@@ -47,6 +47,17 @@ describe("paths the user gives", () => {
     expect(readFileSync(f.settings, "utf8")).toBe("{}");
   });
 
+  it("--out may not be the --actuals file either", async () => {
+    const f = files();
+    const actuals = join(dir, "actuals-input.csv");
+    const text = "Stage,Line item,Actual\nAwareness,Media,900\n";
+    writeFileSync(actuals, text);
+    const r = await cli("build", "--budget", f.budget, "--actuals", actuals, "--out", actuals);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--out ${actuals} is one of the inputs`);
+    expect(readFileSync(actuals, "utf8")).toBe(text);
+  });
+
   it("an impossible --out is found before any work and named as given", async () => {
     const f = files();
     const r = await cli("build", "--journey", f.journey, "--out", "/proc/journey/report.xlsx");
