@@ -37,11 +37,13 @@ export class RollUpSums {
   private withData = 0;
   private red = 0;
   private amber = 0;
+  private withoutTarget = 0;
 
   add(m: RollUpMember): void {
     this.kpis++;
     if (m.status === "Red") this.red++;
     else if (m.status === "Amber") this.amber++;
+    else if (m.status === "No target") this.withoutTarget++;
     if (m.score === null) return;
     this.withData++;
     this.weighted += m.weight * m.score;
@@ -50,10 +52,12 @@ export class RollUpSums {
 
   rollUp(name: string, tolerance: number): RollUp {
     const score = this.weights > 0 ? this.weighted / this.weights : null;
+    // A group of KPIs none of which has a target yet (a monitoring sheet) says so, not "No data".
+    const noTarget = this.kpis > 0 && this.withoutTarget === this.kpis;
     return {
       name,
       score,
-      status: kpiStatus(score, tolerance),
+      status: noTarget ? "No target" : kpiStatus(score, tolerance),
       kpis: this.kpis,
       withData: this.withData,
       red: this.red,

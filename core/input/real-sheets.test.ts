@@ -184,6 +184,9 @@ describe("blank or zero targets", () => {
       { Stage: "Awareness", KPI: "Visits", Period: "2026-02", Actual: 120 },
     ]) }, settings());
     expect(out.analysis!.scorecard.kpis).toEqual([expect.objectContaining({ kpi: "Visits", actual: 120, status: "No target", period: "2026-02" })]);
+    // Its groups say why they have no score.
+    expect(out.analysis!.scorecard.overall.status).toBe("No target");
+    expect(out.analysis!.scorecard.stages[0].status).toBe("No target");
     expect(warnings(out.problems)).toEqual([
       "KPIs: The Journey table has no Target column, so every KPI is shown as No target; expected a Target column to score KPIs (or a column mapping in settings); actuals and trends are still shown.",
     ]);
