@@ -430,6 +430,18 @@ describe("wide layouts", () => {
     expect(a.scorecard.kpis[0].trend).toBeCloseTo(0.1, 12);
   });
 
+  it("one Target for the year beside an Actual per month", () => {
+    const values: CellValue[][] = [
+      ["Stage", "KPI", "Target", "Actual Jan", "Actual Feb", "Actual Mar"],
+      ["Awareness", "Reach", 100, 70, 85, null],
+    ];
+    const a = analyse({ journey: { block: { sheet: "KPIs", origin: { row: 0, col: 0 }, values }, locate: true } }, settings()).analysis!;
+    // March has no actual: as of Feb, 85 / 100 = 0.85, trend 0.85 − 0.70 = +0.15.
+    expect(a.periods).toEqual(["Jan", "Feb"]);
+    expect(a.scorecard.kpis[0]).toMatchObject({ target: 100, actual: 85, period: "Feb" });
+    expect(a.scorecard.kpis[0].trend).toBeCloseTo(0.15, 12);
+  });
+
   it("Budget volume and Actual volume are not periods: a long table stays long", () => {
     const a = wide([["Stage", "Line item", "Budget", "Actual", "Budget volume", "Actual volume"], ["Awareness", "Media", 100, 90, 10, 12]]).analysis!;
     expect(a.budgetLines[0]).toMatchObject({ budget: 100, actual: 90, budgetVolume: 10, actualVolume: 12 });
