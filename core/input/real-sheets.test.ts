@@ -442,6 +442,12 @@ describe("wide layouts", () => {
     expect(a.scorecard.kpis[0].trend).toBeCloseTo(0.15, 12);
   });
 
+  it("a long table with last year's figures beside its own stays long", () => {
+    const out = wide([["Stage", "Line item", "Budget", "Actual", "Budget 2025", "Actual 2025"], ["Awareness", "Media", 100, 90, 80, 85]]);
+    expect(out.analysis!.periods).toEqual([]);
+    expect(out.analysis!.budgetLines[0]).toMatchObject({ budget: 100, actual: 90, variance: 10 });
+  });
+
   it("Budget volume and Actual volume are not periods: a long table stays long", () => {
     const a = wide([["Stage", "Line item", "Budget", "Actual", "Budget volume", "Actual volume"], ["Awareness", "Media", 100, 90, 10, 12]]).analysis!;
     expect(a.budgetLines[0]).toMatchObject({ budget: 100, actual: 90, budgetVolume: 10, actualVolume: 12 });

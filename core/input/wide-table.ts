@@ -84,6 +84,14 @@ export function unpivotWide(kind: TableKind, values: CellValue[][]): LongTable |
   }
   const wide = headers.map((h) => wideHeader(kind, h));
   if (wide.filter(Boolean).length < 2) return null;
+  // A long table with this period's Budget and Actual beside last year's (`Budget 2025`) is not
+  // wide: its own Budget / Actual columns are the figures, the dated ones comparisons. (One
+  // Target beside an Actual per month is wide: Target has no dated columns.)
+  const dated = new Set(wide.flatMap((w) => (w ? [w.measure] : [])));
+  if (headers.some((h, c) => {
+    const plain = wide[c] ? null : bandMeasure(kind, h);
+    return plain !== null && dated.has(plain);
+  })) return null;
   const labels = headers.map((_, c) => c).filter((c) => !wide[c] && headers[c]);
   const periods = [...new Set(wide.filter((w) => w !== null).map((w) => w!.period))];
   const measures = [...new Set(wide.filter((w) => w !== null).map((w) => w!.measure))];
