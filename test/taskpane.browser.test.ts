@@ -136,6 +136,7 @@ describe("task pane in Chromium", () => {
     // The same figures as with our own headers.
     await expect.poll(() => page.locator("#js-summary .js-overall").textContent()).toContain("93.6%");
     expect(await seriousViolations(page)).toEqual([]);
+    await columns.screenshot({ path: join(ARTIFACTS, "columns.png") });
     await page.getByRole("button", { name: "Save these columns" }).click();
     await expect.poll(() => page.locator("#js-columns-status").textContent()).toBe("Saved in this document. Build again to use them.");
     await page.locator("summary", { hasText: "Settings" }).click();
