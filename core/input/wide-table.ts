@@ -95,22 +95,20 @@ export function unpivotWide(kind: TableKind, values: CellValue[][]): LongTable |
   const labels = headers.map((_, c) => c).filter((c) => !wide[c] && headers[c]);
   const periods = [...new Set(wide.filter((w) => w !== null).map((w) => w!.period))];
   const measures = [...new Set(wide.filter((w) => w !== null).map((w) => w!.measure))];
-  const colOf = (period: string, measure: string) => wide.findIndex((w) => w?.period === period && w.measure === measure);
-  const firstColOf = (period: string) => wide.findIndex((w) => w?.period === period);
+  // The column of each period's measure (-1 when the sheet has none), found once.
+  const columnOf = periods.map((period) => measures.map((m) => wide.findIndex((w) => w?.period === period && w.measure === m)));
+  const firstColOf = (p: number) => wide.findIndex((w) => w?.period === periods[p]);
   const rows: CellValue[][] = [];
   const source: { row: number; period: number }[] = [];
   for (let r = headerRows; r < values.length; r++) {
     const row = values[r] ?? [];
-    periods.forEach((period, p) => {
-      const figures = measures.map((m) => {
-        const c = colOf(period, m);
-        return c < 0 ? null : (row[c] ?? null);
-      });
+    for (let p = 0; p < periods.length; p++) {
+      const figures = columnOf[p].map((c) => (c < 0 ? null : (row[c] ?? null)));
       // A period where the line has no figure at all is no row of that period.
-      if (figures.every(isBlank)) return;
-      rows.push([...labels.map((c) => row[c] ?? null), ...figures, period]);
+      if (figures.every(isBlank)) continue;
+      rows.push([...labels.map((c) => row[c] ?? null), ...figures, periods[p]]);
       source.push({ row: r, period: p });
-    });
+    }
   }
   return {
     headers: [...labels.map((c) => headers[c]), ...measures, "Period"],
@@ -120,13 +118,13 @@ export function unpivotWide(kind: TableKind, values: CellValue[][]): LongTable |
       const { row, period } = source[i];
       if (col < labels.length) return { row, col: labels[col] };
       const m = col - labels.length;
-      const c = m < measures.length ? colOf(periods[period], measures[m]) : -1;
-      return c >= 0 ? { row, col: c } : { row: 0, col: firstColOf(periods[period]) };
+      const c = m < measures.length ? columnOf[period][m] : -1;
+      return c >= 0 ? { row, col: c } : { row: 0, col: firstColOf(period) };
     },
     headerOf: (col) => {
       if (col < labels.length) return { row: 0, col: labels[col] };
       const m = col - labels.length;
-      return { row: 0, col: m < measures.length ? wide.findIndex((w) => w?.measure === measures[m]) : firstColOf(periods[0]) };
+      return { row: 0, col: m < measures.length ? wide.findIndex((w) => w?.measure === measures[m]) : firstColOf(0) };
     },
   };
 }
