@@ -87,6 +87,13 @@ function rank<K extends string>(a: Candidate<K>, b: Candidate<K>): number {
   return b.words - a.words || Number(b.whole) - Number(a.whole) || a.position - b.position;
 }
 
+/** Each column's key, label and aliases, normalised, to the column: what a header matches whole. */
+export function namedColumns<K extends string>(specs: readonly ColumnSpec<K>[]): Map<string, K> {
+  const named = new Map<string, K>();
+  for (const spec of specs) for (const name of [spec.key, spec.label, ...spec.aliases]) named.set(normalizeHeader(name), spec.key);
+  return named;
+}
+
 /** What matching tells its caller besides the matches (each becomes a warning). */
 export interface MatchEvents<K extends string> {
   /** A second header naming a column already found (the first is used). */
@@ -104,11 +111,10 @@ export interface MatchEvents<K extends string> {
 export function matchHeaders<K extends string>(
   headerTexts: readonly string[],
   specs: readonly ColumnSpec<K>[],
+  named: ReadonlyMap<string, K>,
   mapped: ReadonlyMap<string, K>,
   events: MatchEvents<K>,
 ): HeaderMatch<K>[] {
-  const named = new Map<string, K>();
-  for (const spec of specs) for (const name of [spec.key, spec.label, ...spec.aliases]) named.set(normalizeHeader(name), spec.key);
   const matches: HeaderMatch<K>[] = [];
   const byKey = new Map<K, HeaderMatch<K>>();
   const unmatched: number[] = [];

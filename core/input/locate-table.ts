@@ -3,7 +3,7 @@
  */
 import { CellValue, SheetBlock, cellAddress, cellText, describeValue, isBlank, quoteSheet, rangeAddress } from "./cells";
 import { ColumnSpec, normalizeHeader } from "./columns";
-import { HeaderMatch, matchHeaders } from "./header-match";
+import { HeaderMatch, matchHeaders, namedColumns } from "./header-match";
 import { LongTable, unpivotWide } from "./wide-table";
 import { Problem, problem } from "./problems";
 
@@ -104,13 +104,11 @@ export function readTable<K extends string>(
     );
     return { table: null, problems };
   }
-  const lookup = new Map<string, K>();
-  for (const spec of specs) {
-    for (const name of [spec.key, spec.label, ...spec.aliases]) lookup.set(normalizeHeader(name), spec.key);
-  }
+  // Our columns by every name, once: the user's mapping names them so, and headers match them so.
+  const named = namedColumns(specs);
   const mapped = new Map<string, K>();
   for (const [userHeader, ours] of Object.entries(mapping)) {
-    const key = lookup.get(normalizeHeader(ours));
+    const key = named.get(normalizeHeader(ours));
     if (key) mapped.set(normalizeHeader(userHeader), key);
     else
       problems.push(
@@ -129,11 +127,9 @@ export function readTable<K extends string>(
   const headerCells: CellValue[] = long ? long.headers : found.values[0];
   const { row: headerRow, col: firstCol } = found.origin;
   const labelOf = (key: K) => specs.find((s) => s.key === key)!.label;
-  const headerCell = (i: number) => {
-    const at = long ? long.headerOf(i) : { row: 0, col: i };
-    return cellAddress(found.sheet, headerRow + at.row, firstCol + at.col);
-  };
-  const matches = matchHeaders(headerCells.map(cellText), specs, mapped, {
+  const place = { sheet: found.sheet, headerRow, firstCol, long: long ?? undefined };
+  const headerCell = (i: number) => headerAddress(place, i);
+  const matches = matchHeaders(headerCells.map(cellText), specs, named, mapped, {
     duplicate: (i, key, first) => {
       problems.push(problem({
         severity: "warning",
@@ -211,7 +207,7 @@ export function readTable<K extends string>(
       }),
     );
   }
-  return { table: { sheet: found.sheet, headerRow, firstCol, columns, headers, matches, rows, long: long ?? undefined }, problems };
+  return { table: { ...place, columns, headers, matches, rows }, problems };
 }
 
 /**
@@ -258,7 +254,7 @@ export function tableSheetRow(table: MatchedTable<string>, rowIndex: number): nu
 }
 
 /** Address of the header of column `col` (for a wide table, its first column of that kind). */
-export function headerAddress(table: MatchedTable<string>, col: number): string {
+export function headerAddress(table: Pick<MatchedTable<string>, "sheet" | "headerRow" | "firstCol" | "long">, col: number): string {
   const at = table.long ? table.long.headerOf(col) : { row: 0, col };
   return cellAddress(table.sheet, table.headerRow + at.row, table.firstCol + at.col);
 }

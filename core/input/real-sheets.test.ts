@@ -9,7 +9,7 @@ import * as functions from "../functions/functions";
 import { buildReport } from "../report/build-report";
 import { blockValues } from "../report/model";
 import { buildSummary } from "../report/summary";
-import { headerWords, matchHeaders } from "./header-match";
+import { headerWords, matchHeaders, namedColumns } from "./header-match";
 import { BUDGET_COLUMNS } from "./columns";
 import { DEFAULT_SETTINGS, Settings } from "./settings";
 import { parsePeriod } from "./periods";
@@ -29,7 +29,7 @@ describe("headers with extra words", () => {
   });
 
   it("maps the headers of a real budget export, each to its column, without a warning", () => {
-    const found = matchHeaders(["category_name", "Stage", "budgeted_amount", "actual_amount", "Reporting_Month"], BUDGET_COLUMNS, new Map(), NO_EVENTS);
+    const found = matchHeaders(["category_name", "Stage", "budgeted_amount", "actual_amount", "Reporting_Month"], BUDGET_COLUMNS, namedColumns(BUDGET_COLUMNS), new Map(), NO_EVENTS);
     expect(found.map((m) => [m.index, m.key, m.kind, m.doubtful])).toEqual([
       [0, "lineItem", "guessed", false],
       [1, "stage", "named", false],
@@ -42,7 +42,7 @@ describe("headers with extra words", () => {
   it("a header clearly a column is not beaten to it by a vaguer one earlier in the row", () => {
     // "Budget units" could be Budget (its first word) or Actual volume (Units); total_budget is
     // plainly Budget, so it gets Budget, and the vaguer header takes what is left, in doubt.
-    const found = matchHeaders(["Plan spend notes", "total_budget"], BUDGET_COLUMNS, new Map(), NO_EVENTS);
+    const found = matchHeaders(["Plan spend notes", "total_budget"], BUDGET_COLUMNS, namedColumns(BUDGET_COLUMNS), new Map(), NO_EVENTS);
     expect(found.find((m) => m.index === 1)).toMatchObject({ key: "budget", doubtful: false });
   });
 
