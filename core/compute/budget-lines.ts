@@ -137,15 +137,12 @@ function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): Bud
   let laterBudget = 0;
   let fullBudget = 0;
   let unreportedBudget = 0;
-  const reportedPeriods = new Set<string | null>();
   for (let i = 0; i < group.length; i++) {
     const r = group[i];
     fullBudget += r.budget;
     if (!isToDate(r, ctx.periodIndex, asOfIndex)) laterBudget += r.budget;
-    else if (r.actual !== null) {
-      anyReported = true;
-      reportedPeriods.add(r.period);
-    } else unreportedBudget += r.budget;
+    else if (r.actual !== null) anyReported = true;
+    else unreportedBudget += r.budget;
   }
   // Like for like: a period without an actual yet is left out of the year-to-date budget too,
   // so a missing figure never reads as a saving. A line with no actual at all keeps its budget.
@@ -209,7 +206,7 @@ function buildLine(group: BudgetRow[], asOfIndex: number, ctx: LineContext): Bud
   const actualVolume = actualVolumes ? actualVolumeSum : null;
   const flex = flexable && rows > 0 && Number.isFinite(flexed) ? flexed : null;
   // A period to date without an actual yet is budget still to spend, never zero spend.
-  const { forecast, source } = lineForecast(group, actual, laterBudget + unreportedBudget, reportedPeriods.size, ctx);
+  const { forecast, source } = lineForecast(group, actual, laterBudget + unreportedBudget, asOfIndex, ctx);
   const periodActual = periodActuals ? periodActualSum : null;
   return budgetLine({
     stage,
@@ -243,7 +240,7 @@ function isToDate(r: BudgetRow, periodIndex: ReadonlyMap<string, number>, asOfIn
  * without an actual (later periods, and earlier ones not reported yet), or the run-rate over the
  * periods that have an actual when the settings say so.
  */
-function lineForecast(group: BudgetRow[], ytdActual: number | null, remainingBudget: number, reportedPeriods: number, ctx: LineContext): {
+function lineForecast(group: BudgetRow[], ytdActual: number | null, remainingBudget: number, asOfIndex: number, ctx: LineContext): {
   forecast: number | null;
   source: LineSums["forecastSource"];
 } {
@@ -253,7 +250,9 @@ function lineForecast(group: BudgetRow[], ytdActual: number | null, remainingBud
   if (ytdActual === null) return { forecast: null, source: null };
   if (ctx.asOf === null) return { forecast: ytdActual, source: "actual" };
   if (ctx.settings.forecastMethod === "run-rate") {
-    return { forecast: runRateForecast(ytdActual, reportedPeriods, ctx.totalPeriods), source: "run-rate" };
+    // The periods to date with an actual, counted only here: most reports never ask for a run-rate.
+    const reported = new Set(group.filter((r) => r.actual !== null && isToDate(r, ctx.periodIndex, asOfIndex)).map((r) => r.period));
+    return { forecast: runRateForecast(ytdActual, reported.size, ctx.totalPeriods), source: "run-rate" };
   }
   return { forecast: ytdActual + remainingBudget, source: "remaining budget" };
 }
