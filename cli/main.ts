@@ -9,7 +9,7 @@ import { CliError, checkInput, checkOutput, cleanStaleTemps, printable, tempPath
 import { readCsvFile } from "./read-csv";
 import { readWorkbook } from "./read-workbook";
 import { InputCopy, writeReportWorkbook } from "./write-report";
-import { analyse, AnalysisInput, ColumnsFound, analysisToJson, buildReport, buildSummary, moneyCellOf, moneyFormatFrom, parseSettings, Problem, problemJson, summaryText } from "../core";
+import { analyse, AnalysisInput, ColumnsFound, analysisToJson, tablesFoundAs, buildReport, buildSummary, moneyCellOf, moneyFormatFrom, parseSettings, Problem, problemJson, summaryText } from "../core";
 
 export interface Io {
   stdout: (text: string) => void;
@@ -162,7 +162,7 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
     return 1;
   }
   const analysis = outcome.analysis;
-  const found = [input.journey?.foundAs, input.budget?.foundAs, input.actuals?.foundAs].filter(Boolean).join(" and ");
+  const found = tablesFoundAs(input).join(" and ");
   let written: string[] = [];
   if (outPath) {
     // The report model only when a workbook is written (`--json` alone needs the analysis).

@@ -20,7 +20,7 @@ export type { TableKind } from "./input/locate-table";
 export type { SettingField } from "./input/settings-form";
 
 // Compute: from tables to every figure.
-export { analyse } from "./compute/analyse";
+export { analyse, tablesFoundAs } from "./compute/analyse";
 export type { Analysis, AnalysisInput, AnalysisOutcome, ColumnsFound } from "./compute/analyse";
 export type { ColumnFound } from "./input/header-match";
 

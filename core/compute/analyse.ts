@@ -24,6 +24,11 @@ export interface AnalysisInput {
   actuals?: FoundTable | null;
 }
 
+/** How each table the host found was found (`sheet "Journey"`, `file budget.csv`), in table order. */
+export function tablesFoundAs(input: AnalysisInput): string[] {
+  return [input.journey, input.budget, input.actuals].flatMap((t) => (t?.foundAs ? [t.foundAs] : []));
+}
+
 export interface Analysis {
   asOf: string | null;
   periods: string[];

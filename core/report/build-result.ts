@@ -4,7 +4,7 @@
  * receives it from its server as JSON).
  */
 import { z } from "zod";
-import type { AnalysisInput, AnalysisOutcome } from "../compute/analyse";
+import { AnalysisInput, AnalysisOutcome, tablesFoundAs } from "../compute/analyse";
 import { ColumnsFoundSchema } from "../input/header-match";
 import { ProblemJsonSchema, problemJson } from "./json";
 import { SummarySchema, buildSummary } from "./summary";
@@ -38,7 +38,7 @@ export function writtenResult(outcome: AnalysisOutcome, input: AnalysisInput, sh
   return {
     ok: true,
     summary: buildSummary(outcome.analysis),
-    foundAs: [input.journey, input.budget, input.actuals].flatMap((t) => (t?.foundAs ? [t.foundAs] : [])),
+    foundAs: tablesFoundAs(input),
     columns: outcome.columns,
     sheets,
     notices,
