@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { CliError, checkInput, checkOutput, cleanStaleTemps, printable, tempPathFor } from "./paths";
 import { readCsvFile } from "./read-csv";
 import { readWorkbook } from "./read-workbook";
+import { jsonPieces } from "./write-json";
 import { InputCopy, writeReportWorkbook } from "./write-report";
 import { analyse, AnalysisInput, ColumnsFound, analysisToJson, tablesFoundAs, buildReport, buildSummary, moneyCellOf, moneyFormatFrom, parseSettings, Problem, problemJson, summaryText } from "../core";
 
@@ -174,7 +175,8 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
     written = model.sheets.map((s) => plan.names[s.key]);
   }
   if (opt.json) {
-    io.stdout(JSON.stringify(analysisToJson(analysis)) + "\n");
+    for (const piece of jsonPieces(analysisToJson(analysis))) io.stdout(piece);
+    io.stdout("\n");
   } else if (!opt.quiet) {
     io.stdout(`Read ${found}.\n${guessedColumnsText(outcome.columns)}${summaryText(buildSummary(analysis))}\n`);
     if (outPath) io.stdout(`Report written to ${outPath} (sheets: ${written.join(", ")}).\n`);

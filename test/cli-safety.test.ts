@@ -105,7 +105,7 @@ describe("files that are not what they should be", () => {
     const path = write("quote.csv", 'Stage,Perspective,KPI,Target,Actual\n"Awareness,Customer,Reach,100,90\n');
     const r = await cli("build", "--journey", path, "--json");
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^journey-scorecard: ${path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}, line 2: cannot read it as CSV \\(Quote Not Closed`));
+    expect(r.stderr).toMatch(new RegExp(`^journey-scorecard: ${path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}, line 2: cannot read it as CSV \\(a quote opens a field here and is never closed\\)`));
   });
 
   it("binary bytes, a workbook renamed .csv, a folder: each named, in printable text", async () => {

@@ -4,12 +4,12 @@
  * it to PDF and PNG under test/artifacts/ for a person to look at the conditional formats.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { run } from "../cli/main";
+import { readCsvFile } from "../cli/read-csv";
 import { parseNumber } from "../core";
 
 /** A number as Calc printed it (`92.78%`, `-$8,500`). */
@@ -33,7 +33,7 @@ function exportCsv(file: string, dir: string, shown: boolean): void {
 }
 
 function sheet(dir: string, name: string): string[][] {
-  return parse(readFileSync(join(dir, `report-${name}.csv`), "utf8"), { relax_column_count: true }) as string[][];
+  return readCsvFile(join(dir, `report-${name}.csv`)).block.values as string[][];
 }
 
 function rowStarting(rows: string[][], label: string, from = 0): number {
