@@ -32,10 +32,10 @@ const attr = (tag: string, name: string) => {
   return m ? xmlText(m[1]) : undefined;
 };
 
-/** Where a table is: its sheet's file number, the rectangle (null = the whole sheet), how it was found. */
+/** Where a table is: its sheet and the sheet's part in the zip, the rectangle (null = the whole sheet), how it was found. */
 interface Location {
   sheetName: string;
-  sheetId: number;
+  sheetFile: string;
   rect: { row: number; col: number; rows: number; cols: number } | null;
   locate: boolean;
   foundAs: string;
@@ -51,7 +51,7 @@ async function indexOf(path: string) {
   const targetOf = new Map([...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attr(m[0], "Id")!, attr(m[0], "Target")!]));
   const sheets = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => {
     const target = targetOf.get(attr(m[0], "r:id") ?? "") ?? "";
-    return { name: attr(m[0], "name")!, id: Number(/sheet(\d+)\.xml$/.exec(target)?.[1] ?? 0), file: target.replace(/^\/?(xl\/)?/, "xl/") };
+    return { name: attr(m[0], "name")!, file: target.replace(/^\/?(xl\/)?/, "xl/") };
   });
   const names = [...workbook.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)].map((m) => ({ name: attr(m[0], "name")!, ref: xmlText(m[2]) }));
   const tables: { name: string; displayName: string; ref: string; sheet: (typeof sheets)[number] }[] = [];
@@ -67,19 +67,28 @@ async function indexOf(path: string) {
   return { sheets, names, tables, zip };
 }
 
-/** JSZip's view of one zip entry's compression (not in its typings). */
-type StoredEntry = { _data?: { compression?: { magic?: string } } };
+/** The parts ExcelJS's stream reader needs before any sheet, in this order. */
+const LEADING_PARTS = ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml"];
 
 /**
- * What ExcelJS's streaming reader should read. It loses the start of some uncompressed (stored)
- * entries, which some libraries write (seen as "reading 'sheets'" about one read in four): a
- * workbook with stored entries is handed over deflated again, in memory. Workbooks saved by
- * Excel, Sheets or LibreOffice are deflated and are streamed from the file as they are.
+ * What ExcelJS's stream reader reads: the workbook's parts it needs first, then only the sheets
+ * that hold our tables. In the order Excel itself writes (shared strings after the sheets), the
+ * reader parks the sheets in temp files and, about one read in twenty-five, lost the shared
+ * strings (cells read as "[object Object]") or the workbook part ("reading 'sheets'"), or
+ * crashed the process on a removed temp file. With these parts first it reads each sheet
+ * straight from the zip. Entries keep their compressed bytes (JSZip copies them), except stored
+ * (uncompressed) ones, which are deflated: the reader also lost the start of those.
  */
-async function streamable(path: string, zip: Index["zip"]): Promise<string | Readable> {
-  const stored = Object.values(zip.files).some((f) => !f.dir && (f as unknown as StoredEntry)._data?.compression?.magic === "\x00\x00");
-  if (!stored) return path;
-  return Readable.from(await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+async function readerInput(zip: Index["zip"], sheetFiles: readonly string[]): Promise<Readable> {
+  const { default: JSZip } = await import("jszip");
+  const ordered = new JSZip();
+  for (const name of LEADING_PARTS) {
+    if (zip.files[name]) ordered.files[name] = zip.files[name];
+    // Without shared strings the reader would park the sheets again: an empty table stands in.
+    else if (name === "xl/sharedStrings.xml") ordered.file(name, '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
+  }
+  for (const name of sheetFiles) if (zip.files[name]) ordered.files[name] = zip.files[name];
+  return Readable.from(await ordered.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
 }
 
 type Index = Awaited<ReturnType<typeof indexOf>>;
@@ -95,13 +104,13 @@ function rectOf(ref: string): Location["rect"] {
 function locate(index: Index, name: string): Location | null {
   const lower = name.toLowerCase();
   const table = index.tables.find((t) => t.name.toLowerCase() === lower || t.displayName.toLowerCase() === lower);
-  if (table) return { sheetName: table.sheet.name, sheetId: table.sheet.id, rect: rectOf(table.ref), locate: false, foundAs: `Excel table "${table.name}"` };
+  if (table) return { sheetName: table.sheet.name, sheetFile: table.sheet.file, rect: rectOf(table.ref), locate: false, foundAs: `Excel table "${table.name}"` };
   const named = index.names.find((n) => n.name.toLowerCase() === lower);
   const at = named && splitAddress(named.ref.replace(/\$/g, ""));
   const namedSheet = at && index.sheets.find((s) => s.name === at.sheet);
-  if (named && at && namedSheet) return { sheetName: namedSheet.name, sheetId: namedSheet.id, rect: { row: at.row, col: at.col, rows: at.rows, cols: at.cols }, locate: false, foundAs: `named range "${named.name}"` };
+  if (named && at && namedSheet) return { sheetName: namedSheet.name, sheetFile: namedSheet.file, rect: { row: at.row, col: at.col, rows: at.rows, cols: at.cols }, locate: false, foundAs: `named range "${named.name}"` };
   const sheet = index.sheets.find((s) => s.name.toLowerCase() === lower);
-  if (sheet) return { sheetName: sheet.name, sheetId: sheet.id, rect: null, locate: true, foundAs: `sheet "${sheet.name}"` };
+  if (sheet) return { sheetName: sheet.name, sheetFile: sheet.file, rect: null, locate: true, foundAs: `sheet "${sheet.name}"` };
   return null;
 }
 
@@ -117,11 +126,12 @@ export interface ReadWorkbook {
 export async function readWorkbook(path: string, names: { journey: string; budget: string; actuals: string }): Promise<ReadWorkbook> {
   const index = await indexOf(path);
   const wanted = { journey: locate(index, names.journey), budget: locate(index, names.budget), actuals: locate(index, names.actuals) };
-  const ids = new Set([wanted.journey?.sheetId, wanted.budget?.sheetId, wanted.actuals?.sheetId].filter((id): id is number => !!id));
-  const { grids, formats } = await streamSheets(await streamable(path, index.zip), ids);
+  const places = [wanted.journey, wanted.budget, wanted.actuals].filter((w): w is Location => !!w);
+  const sheets = new Set(places.map((w) => w.sheetName));
+  const { grids, formats } = sheets.size ? await streamSheets(await readerInput(index.zip, [...new Set(places.map((w) => w.sheetFile))]), sheets) : { grids: new Map(), formats: new Map() };
   const tableOf = (where: Location | null): FoundTable | null => {
     if (!where) return null;
-    const grid = grids.get(where.sheetId) ?? [];
+    const grid = grids.get(where.sheetName) ?? [];
     if (!where.rect) return { block: { sheet: where.sheetName, origin: { row: 0, col: 0 }, values: grid }, locate: true, foundAs: where.foundAs };
     const { row, col, rows, cols } = where.rect;
     const values = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => grid[row + r]?.[col + c] ?? null));
@@ -134,36 +144,33 @@ export async function readWorkbook(path: string, names: { journey: string; budge
     journey,
     budget,
     actuals,
-    numberFormatAt: (cell) => {
-      const sheet = cell && index.sheets.find((s) => s.name === cell.sheet);
-      return sheet ? formats.get(`${sheet.id}:${cell.row},${cell.col}`) : undefined;
-    },
+    numberFormatAt: (cell) => (cell ? formats.get(`${cell.sheet}:${cell.row},${cell.col}`) : undefined),
   };
 }
 
-/** The cells (and first rows' number formats) of the sheets `ids`, streamed row by row. */
-async function streamSheets(input: string | Readable, ids: ReadonlySet<number>): Promise<{ grids: Map<number, CellValue[][]>; formats: Map<string, string> }> {
-  const grids = new Map<number, CellValue[][]>();
+/**
+ * The cells (and first rows' number formats) of the sheets named, streamed row by row. Sheets
+ * are known by name: ExcelJS gives a sheet the workbook's sheetId, which is not its part's
+ * number once a sheet has been moved or deleted.
+ */
+async function streamSheets(input: Readable, names: ReadonlySet<string>): Promise<{ grids: Map<string, CellValue[][]>; formats: Map<string, string> }> {
+  const grids = new Map<string, CellValue[][]>();
   const formats = new Map<string, string>();
-  if (ids.size) {
-    const { default: Excel } = await import("exceljs");
-    const reader = new Excel.stream.xlsx.WorkbookReader(input, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
-    for await (const worksheet of reader) {
-      const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { id: number };
-      if (!ids.has(ws.id)) continue;
-      const grid: CellValue[][] = [];
-      for await (const row of ws) {
-        const values: CellValue[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, col) => {
-          values[col - 1] = plainValue(cell.value);
-          // Number formats of the first rows, where the money cell is (a table's first figure).
-          if (row.number <= 64 && cell.numFmt) formats.set(`${ws.id}:${row.number - 1},${col - 1}`, cell.numFmt);
-        });
-        grid[row.number - 1] = Array.from(values, (v) => v ?? null);
-      }
-      grids.set(ws.id, Array.from(grid, (r) => r ?? []));
+  const { default: Excel } = await import("exceljs");
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
+  for await (const worksheet of reader) {
+    const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
+    const grid: CellValue[][] = [];
+    for await (const row of ws) {
+      const values: CellValue[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        values[col - 1] = plainValue(cell.value);
+        // Number formats of the first rows, where the money cell is (a table's first figure).
+        if (row.number <= 64 && cell.numFmt) formats.set(`${ws.name}:${row.number - 1},${col - 1}`, cell.numFmt);
+      });
+      grid[row.number - 1] = Array.from(values, (v) => v ?? null);
     }
+    if (names.has(ws.name)) grids.set(ws.name, Array.from(grid, (r) => r ?? []));
   }
   return { grids, formats };
 }
-

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../cli/main";
+import { readWorkbook } from "../cli/read-workbook";
 
 async function cli(...argv: string[]) {
   let stdout = "";
@@ -197,6 +198,60 @@ describe("a workbook with charts", () => {
       // Reach 90/100, Orders 55/50 → capped 1: (0.9 + 1) / 2 = 0.95.
       expect(JSON.parse(r.stdout).overall.score).toBeCloseTo(0.95, 12);
     }
+  });
+
+  it("a workbook in Excel's part order, or with sheets the report does not read, reads right every time and never crashes", async () => {
+    // ExcelJS's stream reader parks sheets that come before the shared strings (as Excel
+    // writes them) in temp files; about one read in twenty-five then gave "[object Object]" for
+    // text cells, failed ("reading 'sheets'") or crashed the process on a removed temp file.
+    const sub = mkdtempSync(join(dir, "order-"));
+    const { default: Excel } = await import("exceljs");
+    const wb = new Excel.Workbook();
+    wb.addWorksheet("Notes").addRow(["my notes"]);
+    wb.addWorksheet("Journey").addRows([["Stage", "Perspective", "KPI", "Target", "Actual"], ["Awareness", "Customer", "Reach", 100, 90]]);
+    for (const name of ["Plan", "Ideas", "Archive"]) wb.addWorksheet(name).addRow([name]);
+    const asExcelJS = join(sub, "exceljs-order.xlsx");
+    await wb.xlsx.writeFile(asExcelJS);
+    // Excel's order: the workbook part first, the shared strings after the sheets.
+    const zip = await JSZip.loadAsync(readFileSync(asExcelJS));
+    const front = ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"];
+    const excel = new JSZip();
+    for (const name of [...front, ...Object.keys(zip.files).filter((n) => !front.includes(n) && !zip.files[n].dir)]) excel.file(name, await zip.file(name)!.async("uint8array"));
+    const asExcel = join(sub, "excel-order.xlsx");
+    writeFileSync(asExcel, await excel.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const crashes: Error[] = [];
+    const onCrash = (e: Error) => crashes.push(e);
+    process.on("uncaughtException", onCrash);
+    try {
+      for (let i = 0; i < 150; i++) {
+        for (const book of [asExcel, asExcelJS]) {
+          const read = await readWorkbook(book, { journey: "Journey", budget: "Budget", actuals: "Actuals" });
+          expect(read.journey!.block.values).toEqual([["Stage", "Perspective", "KPI", "Target", "Actual"], ["Awareness", "Customer", "Reach", 100, 90]]);
+        }
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      process.off("uncaughtException", onCrash);
+    }
+    expect(crashes.map((e) => e.message)).toEqual([]);
+    expect(readFileSync(asExcel).equals(await excel.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }))).toBe(true);
+  }, 60_000);
+
+  it("finds a sheet by its name when the workbook's sheet ids are not its parts' numbers (sheets moved or deleted)", async () => {
+    const sub = mkdtempSync(join(dir, "ids-"));
+    const { default: Excel } = await import("exceljs");
+    const wb = new Excel.Workbook();
+    wb.addWorksheet("Notes").addRows([["Stage", "Perspective", "KPI", "Target", "Actual"], ["Notes", "Customer", "Not a KPI", 1, 1]]);
+    wb.addWorksheet("Journey").addRows([["Stage", "Perspective", "KPI", "Target", "Actual"], ["Awareness", "Customer", "Reach", 100, 90]]);
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    // As Excel leaves it after moving Journey first and back: Journey (sheet2.xml) has sheetId 1.
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    zip.file("xl/workbook.xml", workbook.replace('sheetId="1" name="Notes"', 'sheetId="2" name="Notes"').replace('sheetId="2" name="Journey"', 'sheetId="1" name="Journey"'));
+    expect(await zip.file("xl/workbook.xml")!.async("string")).toContain('sheetId="1" name="Journey"');
+    const book = join(sub, "moved.xlsx");
+    writeFileSync(book, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const read = await readWorkbook(book, { journey: "Journey", budget: "Budget", actuals: "Actuals" });
+    expect(read.journey!.block.values[1]).toEqual(["Awareness", "Customer", "Reach", 100, 90]);
   });
 
   it("goes through the whole job: read, reported, and the workbook itself left byte for byte", async () => {
