@@ -1,8 +1,9 @@
 /**
  * The JSON result written in pieces. One `JSON.stringify` of a 100k-row result is a 34 MB
- * string; the trend symbols (▲▼▬) make all of it two-byte, so it takes 68 MB and is slow to
- * encode. Pieces of a thousand rows each are mostly one-byte text: the same bytes, about
- * 0.2–0.4 s sooner at 100k rows and a smaller peak (docs/performance.md).
+ * string; the KPIs' trend symbols (▲▼▬) make all of it two-byte, so it takes 68 MB and is slow
+ * to encode. In pieces of a thousand rows, those without a symbol (the budget lines, most of
+ * the text) stay one-byte: the same bytes, 0.2–0.4 s sooner at 100k rows and an 80 MB lower
+ * peak (docs/performance.md).
  */
 
 /** Rows of a top-level array per piece. */
