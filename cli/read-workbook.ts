@@ -32,14 +32,16 @@ const attr = (tag: string, name: string) => {
   return m ? xmlText(m[1]) : undefined;
 };
 
-/** Where a table is: its sheet and the sheet's part in the zip, the rectangle (null = the whole sheet), how it was found. */
+/** Where a table is: its sheet, the rectangle (null = the whole sheet), how it was found. */
 interface Location {
   sheetName: string;
-  sheetFile: string;
   rect: { row: number; col: number; rows: number; cols: number } | null;
   locate: boolean;
   foundAs: string;
 }
+
+/** A part's path in the zip from a relationship's target (relative to `xl/`, or absolute as openpyxl writes them). */
+const partOf = (target: string) => target.replace(/^\/?(xl\/)?/, "xl/");
 
 /** The workbook's sheets, defined names and Excel tables, from its small XML parts. */
 async function indexOf(path: string) {
@@ -47,16 +49,17 @@ async function indexOf(path: string) {
   const zip = await JSZip.loadAsync(readFileSync(path));
   const text = async (name: string) => (await zip.file(name)?.async("string")) ?? "";
   const workbook = await text("xl/workbook.xml");
-  const rels = await text("xl/_rels/workbook.xml.rels");
-  const targetOf = new Map([...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attr(m[0], "Id")!, attr(m[0], "Target")!]));
+  const rels = [...(await text("xl/_rels/workbook.xml.rels")).matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({
+    id: attr(m[0], "Id") ?? "", type: attr(m[0], "Type") ?? "", part: partOf(attr(m[0], "Target") ?? ""),
+  }));
   const sheets = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => {
-    const target = targetOf.get(attr(m[0], "r:id") ?? "") ?? "";
-    return { name: attr(m[0], "name")!, file: target.replace(/^\/?(xl\/)?/, "xl/") };
+    const rId = attr(m[0], "r:id") ?? "";
+    return { name: attr(m[0], "name")!, rId, file: rels.find((r) => r.id === rId)?.part ?? "" };
   });
   const names = [...workbook.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)].map((m) => ({ name: attr(m[0], "name")!, ref: xmlText(m[2]) }));
   const tables: { name: string; displayName: string; ref: string; sheet: (typeof sheets)[number] }[] = [];
   for (const sheet of sheets) {
-    const sheetRels = await text(sheet.file.replace(/worksheets\/(sheet\d+\.xml)$/, "worksheets/_rels/$1.rels"));
+    const sheetRels = await text(sheet.file.replace(/([^/]+)$/, "_rels/$1.rels"));
     for (const m of sheetRels.matchAll(/<Relationship\b[^>]*>/g)) {
       if (!/\/table"?$/.test(attr(m[0], "Type") ?? "")) continue;
       const xml = await text(`xl/tables/${(attr(m[0], "Target") ?? "").split("/").pop()}`);
@@ -64,31 +67,44 @@ async function indexOf(path: string) {
       tables.push({ name: attr(tag, "name") ?? "", displayName: attr(tag, "displayName") ?? "", ref: attr(tag, "ref") ?? "", sheet });
     }
   }
-  return { sheets, names, tables, zip };
+  /** The part of the workbook's relationship of this type (`sharedStrings`, `styles`), if it has one. */
+  const partOfType = (type: string) => rels.find((r) => r.type.endsWith(`/${type}`))?.part;
+  return { sheets, names, tables, zip, partOfType };
 }
 
-/** The parts ExcelJS's stream reader needs before any sheet, in this order. */
-const LEADING_PARTS = ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml"];
+const OFFICE_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 
 /**
- * What ExcelJS's stream reader reads: the workbook's parts it needs first, then only the sheets
- * that hold our tables. In the order Excel itself writes (shared strings after the sheets), the
- * reader parks the sheets in temp files and, about one read in twenty-five, lost the shared
- * strings (cells read as "[object Object]") or the workbook part ("reading 'sheets'"), or
- * crashed the process on a removed temp file. With these parts first it reads each sheet
- * straight from the zip. Entries keep their compressed bytes (JSZip copies them), except stored
+ * What ExcelJS's stream reader reads: a zip in the one shape it reads reliably, holding only
+ * what it needs. The workbook part comes first, then the relationships, shared strings and
+ * styles, then the sheets that hold our tables, named `sheet1.xml`, `sheet2.xml`… with
+ * relative targets (it finds a sheet's name only through such a target: absolute ones, as
+ * openpyxl and so pandas write them, left every sheet unnamed and the tables empty). In the
+ * order Excel itself writes (shared strings after the sheets) the reader parks the sheets in
+ * temp files and, about one read in twenty-five, lost the shared strings (cells read as
+ * "[object Object]") or the workbook part ("reading 'sheets'"), or crashed the process on a
+ * removed temp file. Entries keep their compressed bytes (JSZip copies them), except stored
  * (uncompressed) ones, which are deflated: the reader also lost the start of those.
  */
-async function readerInput(zip: Index["zip"], sheetFiles: readonly string[]): Promise<Readable> {
+async function readerInput(index: Index, sheets: readonly Index["sheets"][number][]): Promise<Readable> {
   const { default: JSZip } = await import("jszip");
-  const ordered = new JSZip();
-  for (const name of LEADING_PARTS) {
-    if (zip.files[name]) ordered.files[name] = zip.files[name];
-    // Without shared strings the reader would park the sheets again: an empty table stands in.
-    else if (name === "xl/sharedStrings.xml") ordered.file(name, '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
+  const reader = new JSZip();
+  const copy = (from: string | undefined, to: string) => {
+    const entry = from ? index.zip.files[from] : undefined;
+    if (entry) reader.files[to] = entry;
+    return !!entry;
+  };
+  copy("xl/workbook.xml", "xl/workbook.xml");
+  const relationships = sheets.map((s, i) => `<Relationship Id="${escapeXml(s.rId)}" Type="${OFFICE_RELATIONSHIPS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
+  reader.file("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${relationships.join("")}</Relationships>`);
+  // Without shared strings the reader would park the sheets again: an empty table stands in.
+  if (!copy(index.partOfType("sharedStrings"), "xl/sharedStrings.xml")) {
+    reader.file("xl/sharedStrings.xml", '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
   }
-  for (const name of sheetFiles) if (zip.files[name]) ordered.files[name] = zip.files[name];
-  return Readable.from(await ordered.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  copy(index.partOfType("styles"), "xl/styles.xml");
+  sheets.forEach((s, i) => copy(s.file, `xl/worksheets/sheet${i + 1}.xml`));
+  return Readable.from(await reader.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
 }
 
 type Index = Awaited<ReturnType<typeof indexOf>>;
@@ -104,13 +120,13 @@ function rectOf(ref: string): Location["rect"] {
 function locate(index: Index, name: string): Location | null {
   const lower = name.toLowerCase();
   const table = index.tables.find((t) => t.name.toLowerCase() === lower || t.displayName.toLowerCase() === lower);
-  if (table) return { sheetName: table.sheet.name, sheetFile: table.sheet.file, rect: rectOf(table.ref), locate: false, foundAs: `Excel table "${table.name}"` };
+  if (table) return { sheetName: table.sheet.name, rect: rectOf(table.ref), locate: false, foundAs: `Excel table "${table.name}"` };
   const named = index.names.find((n) => n.name.toLowerCase() === lower);
   const at = named && splitAddress(named.ref.replace(/\$/g, ""));
   const namedSheet = at && index.sheets.find((s) => s.name === at.sheet);
-  if (named && at && namedSheet) return { sheetName: namedSheet.name, sheetFile: namedSheet.file, rect: { row: at.row, col: at.col, rows: at.rows, cols: at.cols }, locate: false, foundAs: `named range "${named.name}"` };
+  if (named && at && namedSheet) return { sheetName: namedSheet.name, rect: { row: at.row, col: at.col, rows: at.rows, cols: at.cols }, locate: false, foundAs: `named range "${named.name}"` };
   const sheet = index.sheets.find((s) => s.name.toLowerCase() === lower);
-  if (sheet) return { sheetName: sheet.name, sheetFile: sheet.file, rect: null, locate: true, foundAs: `sheet "${sheet.name}"` };
+  if (sheet) return { sheetName: sheet.name, rect: null, locate: true, foundAs: `sheet "${sheet.name}"` };
   return null;
 }
 
@@ -126,9 +142,9 @@ export interface ReadWorkbook {
 export async function readWorkbook(path: string, names: { journey: string; budget: string; actuals: string }): Promise<ReadWorkbook> {
   const index = await indexOf(path);
   const wanted = { journey: locate(index, names.journey), budget: locate(index, names.budget), actuals: locate(index, names.actuals) };
-  const places = [wanted.journey, wanted.budget, wanted.actuals].filter((w): w is Location => !!w);
-  const sheets = new Set(places.map((w) => w.sheetName));
-  const { grids, formats } = sheets.size ? await streamSheets(await readerInput(index.zip, [...new Set(places.map((w) => w.sheetFile))]), sheets) : { grids: new Map(), formats: new Map() };
+  const sheetNames = new Set([wanted.journey, wanted.budget, wanted.actuals].map((w) => w?.sheetName));
+  const sheets = index.sheets.filter((s) => sheetNames.has(s.name));
+  const { grids, formats } = sheets.length ? await streamSheets(await readerInput(index, sheets)) : { grids: new Map(), formats: new Map() };
   const tableOf = (where: Location | null): FoundTable | null => {
     if (!where) return null;
     const grid = grids.get(where.sheetName) ?? [];
@@ -149,11 +165,11 @@ export async function readWorkbook(path: string, names: { journey: string; budge
 }
 
 /**
- * The cells (and first rows' number formats) of the sheets named, streamed row by row. Sheets
- * are known by name: ExcelJS gives a sheet the workbook's sheetId, which is not its part's
- * number once a sheet has been moved or deleted.
+ * The cells (and first rows' number formats) of the reader's sheets, streamed row by row, by
+ * sheet name (not by ExcelJS's id, the workbook's sheetId, which is not the sheet's part number
+ * once a sheet has been moved or deleted).
  */
-async function streamSheets(input: Readable, names: ReadonlySet<string>): Promise<{ grids: Map<string, CellValue[][]>; formats: Map<string, string> }> {
+async function streamSheets(input: Readable): Promise<{ grids: Map<string, CellValue[][]>; formats: Map<string, string> }> {
   const grids = new Map<string, CellValue[][]>();
   const formats = new Map<string, string>();
   const { default: Excel } = await import("exceljs");
@@ -170,7 +186,7 @@ async function streamSheets(input: Readable, names: ReadonlySet<string>): Promis
       });
       grid[row.number - 1] = Array.from(values, (v) => v ?? null);
     }
-    if (names.has(ws.name)) grids.set(ws.name, Array.from(grid, (r) => r ?? []));
+    grids.set(ws.name, Array.from(grid, (r) => r ?? []));
   }
   return { grids, formats };
 }

@@ -254,6 +254,33 @@ describe("a workbook with charts", () => {
     expect(read.journey!.block.values[1]).toEqual(["Awareness", "Customer", "Reach", 100, 90]);
   });
 
+  it("reads a workbook whose parts are named and linked as other writers do (openpyxl, so pandas: absolute targets)", async () => {
+    const sub = mkdtempSync(join(dir, "parts-"));
+    const { default: Excel } = await import("exceljs");
+    const wb = new Excel.Workbook();
+    wb.addWorksheet("Notes").addRow(["my notes"]);
+    wb.addWorksheet("Journey").addRows([["Stage", "Perspective", "KPI", "Target", "Actual"], ["Awareness", "Customer", "Reach", 100, 90]]);
+    const source = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    // The same workbook with its parts renamed, and every relationship target absolute.
+    const renamed: Record<string, string> = { "xl/worksheets/sheet1.xml": "xl/worksheets/notes.xml", "xl/worksheets/sheet2.xml": "xl/worksheets/journey.xml", "xl/sharedStrings.xml": "xl/strings.xml", "xl/styles.xml": "xl/looks.xml" };
+    const zip = new JSZip();
+    for (const name of Object.keys(source.files).filter((n) => !source.files[n].dir)) {
+      let content = await source.file(name)!.async("string");
+      if (name === "xl/_rels/workbook.xml.rels") {
+        content = content.replace(/Target="([^"]+)"/g, (_, target: string) => `Target="/${renamed[`xl/${target}`] ?? `xl/${target}`}"`);
+      }
+      zip.file(renamed[name] ?? name, content);
+    }
+    const book = join(sub, "pandas.xlsx");
+    writeFileSync(book, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    expect(await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).toContain('Target="/xl/worksheets/journey.xml"');
+    const read = await readWorkbook(book, { journey: "Journey", budget: "Budget", actuals: "Actuals" });
+    expect(read.journey!.block.values).toEqual([["Stage", "Perspective", "KPI", "Target", "Actual"], ["Awareness", "Customer", "Reach", 100, 90]]);
+    const r = await cli("build", book, "--json");
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).overall.score).toBeCloseTo(0.9, 12);
+  });
+
   it("goes through the whole job: read, reported, and the workbook itself left byte for byte", async () => {
     const sub = mkdtempSync(join(dir, "chart-"));
     const book = join(sub, "dashboard.xlsx");
