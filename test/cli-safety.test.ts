@@ -200,6 +200,24 @@ describe("a workbook with charts", () => {
     }
   });
 
+  it("goes through the whole job: read, reported, and the workbook itself left byte for byte", async () => {
+    const sub = mkdtempSync(join(dir, "chart-"));
+    const book = join(sub, "dashboard.xlsx");
+    await workbookWithChart(book);
+    const before = readFileSync(book);
+    expect(Object.keys((await JSZip.loadAsync(before)).files)).toContain("xl/charts/chart1.xml");
+    const out = join(sub, "dashboard.scorecard.xlsx");
+    const r = await cli("build", book, "--quiet");
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(book).equals(before)).toBe(true);
+    const { default: Excel } = await import("exceljs");
+    const report = new Excel.Workbook();
+    await report.xlsx.readFile(out);
+    expect(report.worksheets.map((w) => w.name)).toEqual(["Scorecard", "Journey View"]);
+  });
+});
+
+describe("workbooks as Excel and other writers save them", () => {
   it("a workbook in Excel's part order, or with sheets the report does not read, reads right every time and never crashes", async () => {
     // ExcelJS's stream reader parks sheets that come before the shared strings (as Excel
     // writes them) in temp files; about one read in twenty-five then gave "[object Object]" for
@@ -219,6 +237,7 @@ describe("a workbook with charts", () => {
     for (const name of [...front, ...Object.keys(zip.files).filter((n) => !front.includes(n) && !zip.files[n].dir)]) excel.file(name, await zip.file(name)!.async("uint8array"));
     const asExcel = join(sub, "excel-order.xlsx");
     writeFileSync(asExcel, await excel.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const before = readFileSync(asExcel);
     const crashes: Error[] = [];
     const onCrash = (e: Error) => crashes.push(e);
     process.on("uncaughtException", onCrash);
@@ -234,7 +253,7 @@ describe("a workbook with charts", () => {
       process.off("uncaughtException", onCrash);
     }
     expect(crashes.map((e) => e.message)).toEqual([]);
-    expect(readFileSync(asExcel).equals(await excel.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }))).toBe(true);
+    expect(readFileSync(asExcel).equals(before)).toBe(true);
   }, 60_000);
 
   it("finds a sheet by its name when the workbook's sheet ids are not its parts' numbers (sheets moved or deleted)", async () => {
@@ -279,21 +298,5 @@ describe("a workbook with charts", () => {
     const r = await cli("build", book, "--json");
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).overall.score).toBeCloseTo(0.9, 12);
-  });
-
-  it("goes through the whole job: read, reported, and the workbook itself left byte for byte", async () => {
-    const sub = mkdtempSync(join(dir, "chart-"));
-    const book = join(sub, "dashboard.xlsx");
-    await workbookWithChart(book);
-    const before = readFileSync(book);
-    expect(Object.keys((await JSZip.loadAsync(before)).files)).toContain("xl/charts/chart1.xml");
-    const out = join(sub, "dashboard.scorecard.xlsx");
-    const r = await cli("build", book, "--quiet");
-    expect(r.code, r.stderr).toBe(0);
-    expect(readFileSync(book).equals(before)).toBe(true);
-    const { default: Excel } = await import("exceljs");
-    const report = new Excel.Workbook();
-    await report.xlsx.readFile(out);
-    expect(report.worksheets.map((w) => w.name)).toEqual(["Scorecard", "Journey View"]);
   });
 });
