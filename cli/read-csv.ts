@@ -23,7 +23,7 @@ export function checkCsvBytes(path: string, bytes: Buffer): void {
   if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
     throw new CliError(`${path} is a zipped file such as an .xlsx workbook, not CSV; expected a CSV file (give a workbook as: journey-scorecard build book.xlsx)`, 1);
   }
-  if (!isUtf8(bytes)) throw new CliError(`${path} is not UTF-8 text; expected a CSV file saved as UTF-8`, 1);
+  if (!isUtf8(bytes)) throw new CliError(`${path} is not UTF-8 text; expected a CSV file saved as UTF-8 (in Excel: Save As, "CSV UTF-8 (Comma delimited)")`, 1);
   if (bytes.includes(0)) throw new CliError(`${path} holds binary data; expected a CSV file`, 1);
 }
 

@@ -109,13 +109,16 @@ describe("files that are not what they should be", () => {
     expect(r.stderr).toMatch(new RegExp(`^journey-scorecard: ${path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}, line 2: cannot read it as CSV \\(a quote opens a field here and is never closed\\)`));
   });
 
-  it("binary bytes, a workbook renamed .csv, a folder: each named, in printable text", async () => {
+  it("binary bytes, a workbook renamed .csv, a folder, a CSV in a Windows code page: each named, in printable text", async () => {
     const binary = write("binary.csv", Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x9b, 0x1b, 0x5b, 0x33, 0x31, 0x6d]));
+    // Excel's "CSV (Comma delimited)" on Windows saves in the code page: `Café` is 43 61 66 E9.
+    const ansi = write("ansi.csv", Buffer.from("Stage,Perspective,KPI,Target,Actual\nAwareness,Customer,Caf\xe9 visits,100,90\n", "latin1"));
     const renamed = write("book.csv", readFileSync("samples/journey-sample.xlsx"));
     const folder = join(sub, "folder.csv");
     mkdirSync(folder);
     const cases: [string, RegExp][] = [
       [binary, /binary\.csv is not UTF-8 text; expected a CSV file saved as UTF-8/],
+      [ansi, /ansi\.csv is not UTF-8 text; expected a CSV file saved as UTF-8 \(in Excel: Save As, "CSV UTF-8 \(Comma delimited\)"\)/],
       [renamed, /book\.csv is a zipped file such as an \.xlsx workbook, not CSV/],
       [folder, /journey file .*folder\.csv is a folder; expected a file/],
     ];
