@@ -18,7 +18,7 @@ export interface Io {
 }
 
 export const USAGE = `Usage:
-  journey-scorecard build <workbook.xlsx> [options]
+  journey-scorecard build <workbook.xlsx or .xlsm> [options]
   journey-scorecard build [--journey kpis.csv] [--budget budget.csv [--actuals actuals.csv]] [options]
 
 Options:
@@ -121,7 +121,8 @@ async function build(positionals: string[], opt: Options, io: Io): Promise<numbe
   if (opt.journey) checkInput(opt.journey, "journey file");
   if (opt.budget) checkInput(opt.budget, "budget file");
   if (opt.actuals) checkInput(opt.actuals, "actuals file");
-  if (workbookPath && !/\.xlsx$/i.test(workbookPath)) throw new UsageError(`the workbook must be an .xlsx file (for CSV use --journey): ${workbookPath}`);
+  // A macro-enabled workbook is the same format; it is only read, so its macros stay as they are.
+  if (workbookPath && !/\.xls[xm]$/i.test(workbookPath)) throw new UsageError(`the workbook must be an .xlsx or .xlsm file (for CSV use --journey): ${workbookPath}`);
   // Everything about --out is checked before any work, and the user's files never become it.
   const outPath = opt.out ?? (opt.json ? null : join(dirname(inputPath), `${basename(inputPath, extname(inputPath))}.scorecard.xlsx`));
   if (outPath) {

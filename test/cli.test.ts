@@ -253,6 +253,20 @@ describe("input errors and safety", () => {
     }
   });
 
+  it("a macro-enabled .xlsm workbook is read (and left byte for byte); an old .xls is refused with what is expected", async () => {
+    const input = await workbookWith({ Journey: [HEAD, ["Awareness", "Customer", "Reach", 10, 5]] }, join(dir, "finance.xlsm"));
+    const before = readFileSync(input);
+    const r = await cli("build", input, "--json");
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).overall.score).toBeCloseTo(0.5, 12);
+    expect(readFileSync(input).equals(before)).toBe(true);
+    const old = join(dir, "finance.xls");
+    writeFileSync(old, before);
+    const refused = await cli("build", old, "--json");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`the workbook must be an .xlsx or .xlsm file (for CSV use --journey): ${old}`);
+  });
+
   it("a user's own Scorecard sheet stays in their workbook, untouched; the report names every sheet it wrote", async () => {
     const input = await workbookWith({ Journey: [HEAD, ["Awareness", "Customer", "Reach", 10, 5]], scorecard: [["my own notes"]] }, join(dir, "mine-input.xlsx"));
     const before = readFileSync(input);
