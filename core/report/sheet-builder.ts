@@ -158,7 +158,7 @@ export class SheetBuilder {
       case "kpiStatus":
         return words([["Green", p.good], ["Amber", p.warn], ["Red", p.bad], ["No data", p.none], ["No target", p.none]]);
       case "varianceStatus":
-        return words([["Favourable", p.good], ["On budget", p.neutral], ["Unfavourable", p.bad], ["No data", p.none], ["No target", p.none]]);
+        return words([["Favourable", p.good], ["On budget", p.neutral], ["Unfavourable", p.bad], ["No data", p.none]]);
       case "scoreBar":
         return [dataBar(scoreCap)];
       case "shareBar":
