@@ -6,13 +6,13 @@
  */
 import type ExcelJS from "exceljs";
 import {
-  CellRange, CellStyle, ConditionalFormat, OWNERSHIP, ReportModel, ReportSheet, SheetPlan, forEachChunk, pixelsToCharacters, pixelsToPoints, planSheets, rangeA1,
+  CellRange, CellStyle, ConditionalFormat, OWNERSHIP, ReportModel, ReportSheet, SheetPlan, forEachChunk, pixelsToCharacters, pixelsToPoints, planSheets, quoteSheet,
+  rangeA1,
 } from "../core";
+import { REPORT_KEYWORD } from "./paths";
 
 /** Rows of a report table made at a time (the model makes a table's cells when asked). */
 const WRITE_CHUNK_ROWS = 1000;
-
-import { REPORT_KEYWORD } from "./paths";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -200,7 +200,7 @@ export async function writeReportWorkbook(path: string, model: ReportModel, inpu
     const ws = wb.addWorksheet(name, sheetOptions(sheet));
     writeSheet(ws, sheet);
     ws.commit();
-    wb.definedNames.add(`'${name.replace(/'/g, "''")}'!$A$1`, `${OWNERSHIP.definedNamePrefix}${sheet.key}`);
+    wb.definedNames.add(`${quoteSheet(name)}!$A$1`, `${OWNERSHIP.definedNamePrefix}${sheet.key}`);
   }
   const active = inputs.length;
   (wb as unknown as { views: unknown[] }).views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: "visible" }];

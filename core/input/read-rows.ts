@@ -7,8 +7,7 @@ import { ColumnSpec } from "./columns";
 import { ColumnFound } from "./header-match";
 import { NumberOptions } from "./numbers";
 import { DateOrder, Period, decideDateOrder, parsePeriod } from "./periods";
-import { problem } from "./problems";
-import { Problem } from "./problems";
+import { Problem, problem } from "./problems";
 import { RowReader, rowIsEmpty } from "./row-reader";
 import { MatchedTable, TableKind, headerAddress, readTable, tableCell, tableSheetRow } from "./locate-table";
 

@@ -4,6 +4,7 @@
  * ("Insert sample tables" in Excel and Sheets; samples/ for the command line, made from them
  * by `npm run sample`).
  */
+import { freeSheetName } from "../report/sheet-plan";
 
 export type SampleValue = string | number | null;
 
@@ -105,8 +106,6 @@ function budgetRows(): SampleValue[][] {
   });
   return rows;
 }
-
-import { freeSheetName } from "../report/sheet-plan";
 
 /** The sample tables with the sheet each goes on: its own name, or `Journey (2)`… when taken. */
 export function sampleSheets(existing: readonly string[]): { name: string; table: SampleTable }[] {
