@@ -7,7 +7,8 @@ import { z } from "zod";
 import { ColumnSpec, normalizeHeader } from "./columns";
 
 /** How a column was found, for the panel and the CLI: the user decides whether a guess stands. */
-export type MatchKind = "named" | "mapped" | "guessed";
+const MatchKindSchema = z.enum(["named", "mapped", "guessed"]);
+export type MatchKind = z.infer<typeof MatchKindSchema>;
 
 export interface HeaderMatch<K extends string> {
   key: K;
@@ -159,7 +160,7 @@ export const ColumnFoundSchema = z.object({
   header: z.string(),
   /** Its cell, such as `Budget!C1`. */
   cell: z.string(),
-  kind: z.enum(["named", "mapped", "guessed"]),
+  kind: MatchKindSchema,
   doubtful: z.boolean(),
 });
 export type ColumnFound = z.infer<typeof ColumnFoundSchema>;

@@ -2,6 +2,7 @@
  * Periods (docs/formulas.md §2.1): a date (or a date as text), `YYYY-MM`, `Mar 2026`, `YYYY-Qn`, or text. Ordered by date when every
  * period parses, otherwise by first appearance.
  */
+import { z } from "zod";
 import { CellValue, isBlank } from "./cells";
 import { memoByText } from "./memo";
 
@@ -31,7 +32,8 @@ function fromUtc(ms: number): Period {
 }
 
 /** How a text date such as `03/04/2026` is read: 3 April (day-first) or March 4 (month-first). */
-export type DateOrder = "day-first" | "month-first";
+export const DateOrderSchema = z.enum(["day-first", "month-first"]);
+export type DateOrder = z.infer<typeof DateOrderSchema>;
 
 /** Reads a Period cell; null when blank. Never throws. `order` reads `dd/mm/yyyy` text (none: left as text). */
 export function parsePeriod(value: CellValue, order: DateOrder | null = null): Period | null {
@@ -52,7 +54,8 @@ export function parsePeriod(value: CellValue, order: DateOrder | null = null): P
   return TEXT_PARSERS[order ?? "none"](String(value).trim());
 }
 
-const FULL_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+/** The months' names in lower case, January first (wide headers name periods by them too). */
+export const FULL_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const MONTHS = FULL_MONTHS.map((name) => name.slice(0, 3));
 
 function month(year: number, m: number): Period {

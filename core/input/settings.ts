@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { Problem, problem } from "./problems";
 import { PERSPECTIVES } from "./perspectives";
+import { DateOrderSchema } from "./periods";
 import { DirectionSchema } from "../compute/scoring";
 
 const share = z.number().min(0).max(1);
@@ -51,7 +52,7 @@ export const SettingsSchema = z.object({
     description: "Whether a KPI without a Direction is better higher or lower (or within a range).",
     choiceLabels: { higher: "Higher is better", lower: "Lower is better", range: "Within range" },
   })),
-  dateOrder: z.enum(["day-first", "month-first"]).nullable().default(null).meta(meta({
+  dateOrder: DateOrderSchema.nullable().default(null).meta(meta({
     title: "Date order",
     description: "How dates typed as text are read when the data cannot tell (no day above 12): 03/04/2026 as 3 April (day-first) or March 4 (month-first).",
     choiceLabels: { "day-first": "Day first (15/03/2026)", "month-first": "Month first (03/15/2026)" },

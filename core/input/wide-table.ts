@@ -5,7 +5,7 @@
  */
 import { CellValue, cellText, isBlank } from "./cells";
 import { headerWords } from "./header-match";
-import { parsePeriod } from "./periods";
+import { FULL_MONTHS, parsePeriod } from "./periods";
 import type { TableKind } from "./locate-table";
 
 /** The measure words of each table, as headerWords gives them, and the column each stands for. */
@@ -15,15 +15,13 @@ const MEASURES: Record<TableKind, Record<string, string>> = {
   actuals: { actual: "Actual", act: "Actual", spent: "Actual" },
 };
 
-const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
 /** The period a header's other words name: `Jan`, `Q1`, `2024`, `FY24`, `Mar 2026`, `2026-Q1`; null when none. */
 export function periodOfText(text: string): string | null {
   const t = text.trim().replace(/^\((.*)\)$/, "$1");
   if (!t) return null;
   const lower = t.toLowerCase();
-  const month = MONTH_NAMES.findIndex((m) => lower.length >= 3 && m.startsWith(lower));
-  if (month >= 0) return MONTH_NAMES[month].slice(0, 3).replace(/^./, (c) => c.toUpperCase());
+  const month = FULL_MONTHS.findIndex((m) => lower.length >= 3 && m.startsWith(lower));
+  if (month >= 0) return FULL_MONTHS[month].slice(0, 3).replace(/^./, (c) => c.toUpperCase());
   if (/^(19|20)\d\d$/.test(t)) return t;
   if (/^Q[1-4]$/i.test(t)) return t.toUpperCase();
   const fiscal = /^FY\s?(\d{2}|\d{4})$/i.exec(t);
