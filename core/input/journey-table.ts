@@ -147,7 +147,6 @@ function labelOf(key: string): string {
   return JOURNEY_COLUMNS.find((c) => c.key === key)!.label;
 }
 
-
 /**
  * What the report must say about KPIs scored other than by the formula: a sheet without a Target
  * column (a monitoring sheet: every KPI No target), and lower-is-better KPIs aiming at 0 without a
@@ -166,7 +165,10 @@ function warnHowScored(parsed: ParsedRows<KpiRow>, byKpi: Map<string, KpiRow[]>)
     return;
   }
   for (const rows of byKpi.values()) {
-    const row = rows.find((r) => r.target !== null && isZeroTarget(r as KpiDefinition));
+    const row = rows.find((r) => {
+      const def = kpiDefinitionOf(r);
+      return def !== null && isZeroTarget(def);
+    });
     if (!row) continue;
     parsed.problems.push(problem({
       severity: "warning",

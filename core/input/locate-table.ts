@@ -129,27 +129,15 @@ export function readTable<K extends string>(
   const labelOf = (key: K) => specs.find((s) => s.key === key)!.label;
   const place = { sheet: found.sheet, headerRow, firstCol, long: long ?? undefined };
   const headerCell = (i: number) => headerAddress(place, i);
+  const shown = (i: number) => describeValue(headerCells[i]);
+  // A problem with one header names its cell and shows its text.
+  const headerProblem = (i: number, severity: Problem["severity"], what: string, expected: string) =>
+    problems.push(problem({ severity, table: kind, cell: headerCell(i), value: shown(i), expected, what }));
   const matches = matchHeaders(headerCells.map(cellText), specs, named, mapped, {
-    duplicate: (i, key, first) => {
-      problems.push(problem({
-        severity: "warning",
-        table: kind,
-        cell: headerCell(i),
-        value: describeValue(headerCells[i]),
-        expected: `one column per field (the first, ${headerCell(first)}, is used)`,
-        what: `Header ${describeValue(headerCells[i])} is a second column for ${labelOf(key)}`,
-      }));
-    },
-    notTaken: (i, key) => {
-      problems.push(problem({
-        severity: "warning",
-        table: kind,
-        cell: headerCell(i),
-        value: describeValue(headerCells[i]),
-        expected: `a column mapping in settings ("${cellText(headerCells[i])}" = ${labelOf(key)}) if it is; until then it is not read`,
-        what: `Header ${describeValue(headerCells[i])} might be the ${labelOf(key)} column`,
-      }));
-    },
+    duplicate: (i, key, first) =>
+      headerProblem(i, "warning", `Header ${shown(i)} is a second column for ${labelOf(key)}`, `one column per field (the first, ${headerCell(first)}, is used)`),
+    notTaken: (i, key) =>
+      headerProblem(i, "warning", `Header ${shown(i)} might be the ${labelOf(key)} column`, `a column mapping in settings ("${cellText(headerCells[i])}" = ${labelOf(key)}) if it is; until then it is not read`),
   });
   const columns: Partial<Record<K, number>> = {};
   const headers: Partial<Record<K, string>> = {};
@@ -158,27 +146,20 @@ export function readTable<K extends string>(
     headers[m.key] = cellText(headerCells[m.index]);
     if (!m.doubtful) continue;
     const also = m.rival ? ` (it could also be ${labelOf(m.rival)})` : "";
-    problems.push(
-      problem({
-        severity: "warning",
-        table: kind,
-        cell: headerCell(m.index),
-        value: describeValue(headerCells[m.index]),
-        expected: `a header naming one column; if ${labelOf(m.key)} is wrong, map "${headers[m.key]}" to the right column in settings (Column mapping)`,
-        what: `Header ${describeValue(headerCells[m.index])} was taken as the ${labelOf(m.key)} column${also}`,
-      }),
+    headerProblem(
+      m.index, "warning",
+      `Header ${shown(m.index)} was taken as the ${labelOf(m.key)} column${also}`,
+      `a header naming one column; if ${labelOf(m.key)} is wrong, map "${headers[m.key]}" to the right column in settings (Column mapping)`,
     );
   }
   const headerRange = rangeAddress(found.sheet, headerRow, firstCol, 1, Math.max(1, found.values[0].length));
   const ownPeriod = long && matches.find((m) => m.key === ("period" as K) && m.index !== long.headers.length - 1);
   if (ownPeriod) {
-    problems.push(problem({
-      table: kind,
-      cell: headerCell(ownPeriod.index),
-      value: describeValue(headerCells[ownPeriod.index]),
-      expected: `either a Period column or one column per period (${long.periods.join(", ")}), not both`,
-      what: `The ${tableLabel} table has both a Period column and columns per period`,
-    }));
+    headerProblem(
+      ownPeriod.index, "error",
+      `The ${tableLabel} table has both a Period column and columns per period`,
+      `either a Period column or one column per period (${long.periods.join(", ")}), not both`,
+    );
   }
   for (const spec of specs) {
     if (spec.required && columns[spec.key] === undefined) {
