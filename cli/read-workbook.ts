@@ -7,7 +7,7 @@ import type ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import type { CellValue, FoundTable, SheetCell } from "../core";
-import { parseA1, splitAddress } from "../core";
+import { parseRange, splitAddress } from "../core";
 
 /** An ExcelJS cell value as the core sees it: formulas by their result, errors as `#N/A`. */
 export function plainValue(value: ExcelJS.CellValue): CellValue {
@@ -109,18 +109,11 @@ async function readerInput(index: Index, sheets: readonly Index["sheets"][number
 
 type Index = Awaited<ReturnType<typeof indexOf>>;
 
-function rectOf(ref: string): Location["rect"] {
-  const [a, b = a] = ref.replace(/\$/g, "").split(":");
-  const s = parseA1(a);
-  const e = parseA1(b);
-  return s && e ? { row: s.row, col: s.col, rows: e.row - s.row + 1, cols: e.col - s.col + 1 } : null;
-}
-
 /** The table of that name: Excel table, then named range, then sheet (names ignore case); null when none. */
 function locate(index: Index, name: string): Location | null {
   const lower = name.toLowerCase();
   const table = index.tables.find((t) => t.name.toLowerCase() === lower || t.displayName.toLowerCase() === lower);
-  if (table) return { sheetName: table.sheet.name, rect: rectOf(table.ref), locate: false, foundAs: `Excel table "${table.name}"` };
+  if (table) return { sheetName: table.sheet.name, rect: parseRange(table.ref), locate: false, foundAs: `Excel table "${table.name}"` };
   const named = index.names.find((n) => n.name.toLowerCase() === lower);
   const at = named && splitAddress(named.ref.replace(/\$/g, ""));
   const namedSheet = at && index.sheets.find((s) => s.name === at.sheet);

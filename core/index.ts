@@ -6,7 +6,7 @@
 
 // Input: the cells a host read, settings, problems.
 export type { CellValue, FoundTable, SheetBlock } from "./input/cells";
-export { cellAddress, columnLetter, parseA1, quoteSheet, rangeA1, rangeAddress, selectionIsJourney, splitAddress } from "./input/cells";
+export { cellAddress, columnLetter, parseA1, parseRange, quoteSheet, rangeA1, rangeAddress, selectionIsJourney, splitAddress } from "./input/cells";
 export { parseNumber } from "./input/numbers";
 export { moneyCellOf, moneyFormatFrom } from "./input/money-format";
 export type { SheetCell } from "./input/money-format";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellAddress, cellText, columnLetter, describeValue, isSpreadsheetError, parseA1, rangeA1, rangeAddress, selectionIsJourney, splitAddress } from "./cells";
+import { cellAddress, cellText, columnLetter, describeValue, isSpreadsheetError, parseA1, parseRange, rangeA1, rangeAddress, selectionIsJourney, splitAddress } from "./cells";
 
 describe("cell addresses", () => {
   it("A1 ranges and their parsing", () => {
@@ -15,6 +15,14 @@ describe("cell addresses", () => {
     expect(splitAddress("Journey!$A$1:$Q$97")).toEqual({ sheet: "Journey", row: 0, col: 0, rows: 97, cols: 17 });
     expect(splitAddress("'Tom''s'!D2")).toEqual({ sheet: "Tom's", row: 1, col: 3, rows: 1, cols: 1 });
     expect(splitAddress("A1:B2")).toBeNull();
+    expect(splitAddress("Journey!A1:B2:C3")).toBeNull();
+  });
+  it("ranges without a sheet (an Excel table's ref)", () => {
+    expect(parseRange("B4:C9")).toEqual({ row: 3, col: 1, rows: 6, cols: 2 });
+    expect(parseRange("$B$4")).toEqual({ row: 3, col: 1, rows: 1, cols: 1 });
+    expect(parseRange("C9:B4")).toEqual({ row: 3, col: 1, rows: 6, cols: 2 });
+    expect(parseRange("A1:B2:C3")).toBeNull();
+    expect(parseRange("Journey")).toBeNull();
   });
   it("column letters", () => {
     expect([0, 25, 26, 51, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "AZ", "ZZ", "AAA"]);

@@ -98,6 +98,16 @@ export function parseA1(address: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
+/** `B4:C9` (or `B4`, `$B$4`) → row 3, col 1, 6 rows, 2 columns; null when it is not a cell or range. */
+export function parseRange(ref: string): { row: number; col: number; rows: number; cols: number } | null {
+  const parts = ref.split(":");
+  if (parts.length > 2) return null;
+  const start = parseA1(parts[0]);
+  const end = parseA1(parts[1] ?? parts[0]);
+  if (!start || !end) return null;
+  return { row: Math.min(start.row, end.row), col: Math.min(start.col, end.col), rows: Math.abs(end.row - start.row) + 1, cols: Math.abs(end.col - start.col) + 1 };
+}
+
 /**
  * A range address split into its sheet and its top-left cell and size:
  * `'Budget 2026'!B4:C9` → sheet "Budget 2026", row 3, col 1, 6 rows, 2 columns. Null when it
@@ -105,12 +115,9 @@ export function parseA1(address: string): { row: number; col: number } | null {
  */
 export function splitAddress(address: string): { sheet: string; row: number; col: number; rows: number; cols: number } | null {
   const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!([^:]+)(?::(.+))?$/.exec(address.trim());
-  if (!m) return null;
-  const start = parseA1(m[3]);
-  const end = parseA1(m[4] ?? m[3]);
-  if (!start || !end) return null;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  return { sheet, row: Math.min(start.row, end.row), col: Math.min(start.col, end.col), rows: Math.abs(end.row - start.row) + 1, cols: Math.abs(end.col - start.col) + 1 };
+  const range = m && parseRange(m[4] === undefined ? m[3] : `${m[3]}:${m[4]}`);
+  if (!m || !range) return null;
+  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], ...range };
 }
 
 /** How a value looked to the user, for messages: text in quotes, blanks named. */
