@@ -7,7 +7,7 @@ import { BudgetGroupTotal, BudgetLine, buildBudgetLines, groupBudget } from "./b
 import { BudgetRow, parseBudgetTable } from "../input/budget-table";
 import { nameKey } from "./group";
 import { KpiRow, ParsedJourney, parseJourneyTable } from "../input/journey-table";
-import { ParsedRows } from "../input/read-rows";
+import { ParsedRows, TableOptions } from "../input/read-rows";
 import { ColumnsFound } from "../input/header-match";
 export type { ColumnsFound } from "../input/header-match";
 import { ActualRow, applyActuals, parseActualsTable } from "../input/actuals-table";
@@ -65,7 +65,10 @@ const NO_ROWS: ParsedRows<never> = { rows: [], periods: [], problems: [], unread
 
 export function analyse(input: AnalysisInput, settings: Settings, settingsProblems: Problem[] = []): AnalysisOutcome {
   const problems: Problem[] = [...settingsProblems];
-  const options = { decimalComma: settings.decimalComma, dateOrder: settings.dateOrder };
+  // How a table is read: the number and date settings, its column mapping, whether to locate it.
+  const optionsFor = (table: FoundTable, kind: keyof Settings["columnMapping"]): TableOptions => ({
+    decimalComma: settings.decimalComma, dateOrder: settings.dateOrder, mapping: settings.columnMapping[kind], locate: table.locate,
+  });
   const columns: ColumnsFound = { journey: [], budget: [], actuals: [] };
   const stop = (): AnalysisOutcome => ({ analysis: null, problems: sortProblems(problems), columns });
   if (!input.journey && !input.budget) {
@@ -78,18 +81,14 @@ export function analyse(input: AnalysisInput, settings: Settings, settingsProble
   }
   // Either table alone gives its report: a budget alone its variance, KPIs alone the scorecard.
   const journey: ParsedJourney = input.journey
-    ? parseJourneyTable(
-      input.journey.block,
-      { ...options, mapping: settings.columnMapping.journey, locate: input.journey.locate },
-      { perspective: settings.defaultPerspective, direction: settings.defaultDirection },
-    )
+    ? parseJourneyTable(input.journey.block, optionsFor(input.journey, "journey"), { perspective: settings.defaultPerspective, direction: settings.defaultDirection })
     : { ...NO_ROWS, byKpi: new Map() } as ParsedJourney;
   const actualsTable = input.budget ? input.actuals : null;
   let budget: ParsedRows<BudgetRow> = input.budget
-    ? parseBudgetTable(input.budget.block, { ...options, mapping: settings.columnMapping.budget, locate: input.budget.locate }, !!actualsTable)
+    ? parseBudgetTable(input.budget.block, optionsFor(input.budget, "budget"), !!actualsTable)
     : (NO_ROWS as ParsedRows<BudgetRow>);
   const actuals: ParsedRows<ActualRow> = actualsTable
-    ? parseActualsTable(actualsTable.block, { ...options, mapping: settings.columnMapping.actuals, locate: actualsTable.locate })
+    ? parseActualsTable(actualsTable.block, optionsFor(actualsTable, "actuals"))
     : (NO_ROWS as ParsedRows<ActualRow>);
   columns.journey = journey.columnsFound;
   columns.budget = budget.columnsFound;
